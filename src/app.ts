@@ -1,0 +1,241 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyError, type FastifyReply } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifySession from '@fastify/session';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifyView from '@fastify/view';
+import nunjucks from 'nunjucks';
+import qs from 'node:querystring';
+import type { Config } from './config.ts';
+import type { DatabaseHandle } from './db/database.ts';
+import { databaseSessionStore } from './platform/session-store.ts';
+import { configureNunjucks, govukFrontendPath, templatePaths } from './platform/views.ts';
+import { ForbiddenError, NotFoundError, SignInRequiredError } from './platform/errors.ts';
+import { can, type Actor } from './domain/permissions.ts';
+import { modules } from './modules/index.ts';
+import type { RouteAccess } from './modules/module.ts';
+import { createServices, type Services } from './services.ts';
+import { stylesheetPath } from './platform/assets.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+    config: Config;
+    databaseKind: 'sqlite' | 'postgres';
+    /** Every route with the access it declared, for the route × role test. */
+    declaredRoutes: { method: string; url: string; access: RouteAccess }[];
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+declare module 'fastify' {
+  interface Session {
+    userId?: number;
+    flash?: string;
+  }
+  interface FastifyReply {
+    /** Merged by @fastify/view into every template's context. */
+    locals?: Record<string, unknown>;
+  }
+}
+
+export interface AppOptions {
+  config: Config;
+  database: DatabaseHandle;
+  sessionSecret: string;
+  logger?: boolean | object;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024 * 2,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  app.decorate('config', config);
+  app.decorate('databaseKind', database.kind);
+  app.decorate('services', createServices(database.db));
+  app.decorate('declaredRoutes', []);
+  app.decorateRequest('actor', null);
+
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access;
+    if (route.url.startsWith('/assets') || route.url.startsWith('/public')) return;
+    if (!access) throw new Error(`Route ${route.method} ${route.url} does not declare its access`);
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      app.declaredRoutes.push({ method, url: route.url, access });
+    }
+  });
+
+  await app.register(fastifyHelmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.production ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.production,
+  });
+  await app.register(fastifyFormbody, { parser: (body) => qs.parse(body) });
+  await app.register(fastifyMultipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 50 },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifySession, {
+    secret: options.sessionSecret,
+    cookieName: 'placeshaper_session',
+    store: databaseSessionStore(database.db),
+    saveUninitialized: false,
+    cookie: {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.production ? 'auto' : false,
+      maxAge: 8 * 60 * 60 * 1000,
+      path: '/',
+    },
+  });
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/session',
+    getToken: (request) => {
+      const body = request.body as Record<string, unknown> | undefined;
+      return (typeof body?._csrf === 'string' ? body._csrf : undefined) ?? (request.headers['x-csrf-token'] as string);
+    },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+
+  await app.register(fastifyView, {
+    engine: { nunjucks },
+    templates: templatePaths(modules.flatMap((m) => (m.viewsDirectory ? [m.viewsDirectory] : []))),
+    options: { onConfigure: configureNunjucks, autoescape: true, throwOnUndefined: false },
+  });
+
+  await app.register(fastifyStatic, {
+    root: path.join(govukFrontendPath, 'dist/govuk/assets'),
+    prefix: '/assets/',
+    maxAge: '7d',
+  });
+  await app.register(fastifyStatic, {
+    root: path.dirname(stylesheetPath),
+    prefix: '/public/stylesheets/',
+    decorateReply: false,
+    maxAge: '1h',
+  });
+  await app.register(fastifyStatic, {
+    root: path.resolve(import.meta.dirname, '../public/javascripts'),
+    prefix: '/public/javascripts/',
+    decorateReply: false,
+    maxAge: '1h',
+  });
+  // GOV.UK Frontend's script is served from the package itself so it always matches the styles.
+  const govukScript = fs.readFileSync(path.join(govukFrontendPath, 'dist/govuk/govuk-frontend.min.js'));
+  app.get('/public/javascripts/govuk-frontend.min.js', { config: { access: 'public' } }, (_request, reply) =>
+    reply.type('text/javascript').header('cache-control', 'public, max-age=604800').send(govukScript),
+  );
+
+  // Who is asking, and the things every page needs.
+  app.addHook('preHandler', async (request, reply) => {
+    const userId = request.session?.get('userId');
+    request.actor = userId ? await app.services.accounts.actorFor(userId) : null;
+    if (userId && !request.actor) request.session.set('userId', undefined);
+    const access = request.routeOptions.config?.access;
+    if (access && access !== 'public') {
+      if (!request.actor) throw new SignInRequiredError();
+      if (!can(request.actor, access)) throw new ForbiddenError();
+    }
+    const flash = request.session?.get('flash');
+    if (flash) request.session.set('flash', undefined);
+    const settings = await app.services.place.siteSettings();
+    reply.locals = {
+      ...reply.locals,
+      placeName: settings.placeName ?? 'Placeshaper',
+      demo: settings.demo,
+      actor: request.actor,
+      can: (action: Parameters<typeof can>[1]) => can(request.actor, action),
+      cspNonce: reply.cspNonce?.script,
+      csrfToken: () => reply.generateCsrf(),
+      currentPath: request.url.split('?')[0],
+      flash,
+      navigation: modules
+        .flatMap((m) => m.navigation ?? [])
+        .filter((item) => !item.requires || can(request.actor, item.requires)),
+    };
+  });
+
+  // Every unsafe request carries the CSRF token of its session.
+  app.addHook('preHandler', (request, reply, done) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return done();
+    app.csrfProtection(request, reply, done);
+  });
+
+  for (const module of modules) await app.register(async (scope) => module.routes(scope));
+
+  async function renderError(reply: FastifyReply, status: number, message?: string) {
+    const title = errorTitles[status] ?? 'There is a problem';
+    try {
+      if (!reply.locals?.placeName) {
+        const settings = await app.services.place.siteSettings();
+        reply.locals = { ...reply.locals, placeName: settings.placeName ?? 'Placeshaper', demo: settings.demo };
+      }
+      return await reply.code(status).view('error.njk', { status, title, message });
+    } catch {
+      return reply.code(status).type('text/plain').send(title);
+    }
+  }
+
+  app.setNotFoundHandler(async (_request, reply) => renderError(reply, 404));
+
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    if (error instanceof SignInRequiredError) {
+      return reply.redirect(`/sign-in?returnTo=${encodeURIComponent(request.url)}`, 303);
+    }
+    if (error instanceof NotFoundError) return renderError(reply, 404);
+    if (error instanceof ForbiddenError) return renderError(reply, 403, error.message);
+    if (error.code?.startsWith('FST_CSRF')) {
+      return renderError(reply, 403, 'This form has expired or was sent from another site. Go back, reload the page and try again. What you typed has not been saved.');
+    }
+    if (error.statusCode === 429) {
+      return renderError(reply, 429, 'You have tried too many times. Wait 10 minutes, then try again.');
+    }
+    if (error.statusCode === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE' || error.code === 'FST_FILES_LIMIT') {
+      return renderError(reply, 413, 'The file or form is too big. Files must be smaller than 5 MB.');
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return renderError(reply, error.statusCode, 'The request could not be understood. Go back and try again.');
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return renderError(reply, 500);
+  });
+
+  return app;
+}
+
+const errorTitles: Record<number, string> = {
+  403: 'You do not have permission to see this page',
+  404: 'Page not found',
+  413: 'The file is too big',
+  429: 'Too many attempts',
+  500: 'Sorry, there is a problem with the service',
+};
+
+
+export function randomSecret(): string {
+  return crypto.randomBytes(32).toString('hex');
+}

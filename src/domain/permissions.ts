@@ -1,0 +1,89 @@
+/**
+ * Who may do what: the one permission table of Placeshaper.
+ * Pure: the services ask it before every write, the views ask it before showing a link.
+ */
+
+export const roleKinds = ['site_admin', 'secretariat', 'partnership_manager', 'partner_officer', 'member'] as const;
+export type RoleKind = (typeof roleKinds)[number];
+
+export const roleLabels: Record<RoleKind, string> = {
+  site_admin: 'Site administrator',
+  secretariat: 'Secretariat of the place',
+  partnership_manager: 'Chair or secretary of a partnership',
+  partner_officer: 'Partner officer of an organisation',
+  member: 'Member of a partnership',
+};
+
+export type Grant =
+  | { role: 'site_admin' }
+  | { role: 'secretariat' }
+  | { role: 'partnership_manager'; partnershipId: number }
+  | { role: 'partner_officer'; organisationId: number }
+  | { role: 'member'; partnershipId: number };
+
+/** A signed-in person acting on the system; `null` is the public. */
+export interface Actor {
+  userId: number;
+  name: string;
+  grants: Grant[];
+}
+
+/** What an action is done to, as far as permissions care. */
+export interface Scope {
+  /** The partnership concerned and all its ancestors, nearest first. */
+  partnershipLine?: number[];
+  organisationId?: number;
+}
+
+type Rule =
+  | { role: 'site_admin' | 'secretariat' }
+  | { role: 'partnership_manager' | 'member'; within: 'partnership-line' }
+  | { role: 'partner_officer'; within: 'organisation' }
+  | { role: 'any-signed-in' };
+
+const everywhere = (role: 'site_admin' | 'secretariat'): Rule => ({ role });
+const admins: Rule[] = [everywhere('site_admin'), everywhere('secretariat')];
+
+export const permissionTable = {
+  'users:manage': [everywhere('site_admin')],
+  'place:manage': admins,
+  'areas:manage': admins,
+  'organisations:create': admins,
+  'organisations:edit': [...admins, { role: 'partner_officer', within: 'organisation' }],
+  'people:create': [...admins, { role: 'partnership_manager', within: 'partnership-line' }],
+  'people:edit': admins,
+  'people:view-private': [...admins, { role: 'partnership_manager', within: 'partnership-line' }],
+  'partnerships:create': [...admins, { role: 'partnership_manager', within: 'partnership-line' }],
+  'partnerships:edit': [...admins, { role: 'partnership_manager', within: 'partnership-line' }],
+  'memberships:manage': [...admins, { role: 'partnership_manager', within: 'partnership-line' }],
+  'registry:import': admins,
+  'history:view': [{ role: 'any-signed-in' }],
+  'workspace:view': [{ role: 'any-signed-in' }],
+} satisfies Record<string, Rule[]>;
+
+export type Action = keyof typeof permissionTable;
+export const actions = Object.keys(permissionTable) as Action[];
+
+function grantMatches(rule: Rule, grant: Grant, scope: Scope | undefined): boolean {
+  if (rule.role === 'any-signed-in') return true;
+  if (rule.role !== grant.role) return false;
+  if (!('within' in rule)) return true;
+  // Without a scope the question is "could this actor do it somewhere?"
+  if (scope === undefined) return true;
+  if (rule.within === 'partnership-line' && 'partnershipId' in grant) {
+    return (scope.partnershipLine ?? []).includes(grant.partnershipId);
+  }
+  if (rule.within === 'organisation' && 'organisationId' in grant) {
+    return scope.organisationId === grant.organisationId;
+  }
+  return false;
+}
+
+/** May this actor do this action (to this scope, when given)? */
+export function can(actor: Actor | null, action: Action, scope?: Scope): boolean {
+  if (!actor) return false;
+  const rules: Rule[] = permissionTable[action];
+  return rules.some((rule) =>
+    rule.role === 'any-signed-in' ? true : actor.grants.some((grant) => grantMatches(rule, grant, scope)),
+  );
+}

@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { databaseIsReachable } from '../../db/database.ts';
+import type { PlaceshaperModule } from '../module.ts';
+
+/** The home page, the service status check and the signed-in workspace. */
+export const coreModule: PlaceshaperModule = {
+  name: 'core',
+  viewsDirectory: path.resolve(import.meta.dirname, 'views'),
+  navigation: [{ text: 'Home', href: '/' }],
+  routes(app) {
+    app.get('/', { config: { access: 'public' } }, async (_request, reply) => {
+      if (await app.services.place.needsSetup()) return reply.redirect('/setup', 303);
+      const [partnerships, organisations, people] = await Promise.all([
+        app.services.registry.partnerships.structure(),
+        app.services.registry.organisations.list(),
+        app.services.registry.people.list(),
+      ]);
+      const active = partnerships.filter((p) => p.status === 'active');
+      return reply.view('core/home.njk', {
+        title: 'Home',
+        counts: {
+          partnerships: active.length,
+          statutory: active.filter((p) => p.statutory).length,
+          organisations: organisations.length,
+          namedPartners: organisations.filter((o) => o.named_partner).length,
+          people: people.length,
+        },
+        boards: active.filter((p) => p.parentId === null),
+      });
+    });
+
+    app.get('/health', { config: { access: 'public' } }, async (_request, reply) => {
+      const ok = await databaseIsReachable(app.services.db);
+      return reply
+        .code(ok ? 200 : 503)
+        .header('cache-control', 'no-store')
+        .send({ status: ok ? 'ok' : 'unavailable', database: app.databaseKind });
+    });
+
+    app.get('/about', { config: { access: 'public' } }, async (_request, reply) => reply.view('core/about.njk', { title: 'About Placeshaper' }));
+
+    app.get('/manage', { config: { access: 'workspace:view' } }, async (_request, reply) =>
+      reply.view('core/manage.njk', { title: 'Manage the partnership' }),
+    );
+  },
+};

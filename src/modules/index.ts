@@ -1,0 +1,7 @@
+import { accountsModule } from './accounts/index.ts';
+import { coreModule } from './core/index.ts';
+import { registryModule } from './registry/index.ts';
+import type { PlaceshaperModule } from './module.ts';
+
+/** Every capability of Placeshaper, in the order their navigation and demo data appear. */
+export const modules: PlaceshaperModule[] = [coreModule, registryModule, accountsModule];

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { ValidationError } from '../../platform/errors.ts';
+import { choice, emailAddress, optionalText, parseForm, requiredText } from '../../platform/forms.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import { nowIso } from '../../platform/time.ts';
+import { slugify } from '../../platform/slugs.ts';
+import { gssCodeProblem, normaliseGssCode } from '../../domain/gss.ts';
+import { placeKinds } from '../../domain/vocabulary.ts';
+import type { AccountServices } from '../accounts/service.ts';
+import { newPasswordFields } from '../accounts/service.ts';
+
+export interface SiteSettings {
+  placeName: string | null;
+  placeAreaId: number | null;
+  demo: boolean;
+}
+
+const setupForm = z
+  .object({
+    placeName: requiredText('the name of the place', 120),
+    placeKind: choice(placeKinds, 'Choose what kind of place it is'),
+    gssCode: optionalText('GSS code', 20),
+    displayName: requiredText('your name', 120),
+    email: emailAddress('your email address', true),
+    ...newPasswordFields,
+  })
+  .superRefine((value, ctx) => {
+    if (value.gssCode) {
+      const problem = gssCodeProblem(value.gssCode, value.placeKind);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['gssCode'], message: problem });
+    }
+    if (value.password !== value.confirmPassword) {
+      ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: 'The passwords do not match' });
+    }
+  });
+
+/** The place this site serves: its name, whether it is demo data, first-run set-up. */
+export function createPlaceServices(db: Kysely<Database>, accounts: AccountServices) {
+  let cached: SiteSettings | undefined;
+
+  async function siteSettings(): Promise<SiteSettings> {
+    if (cached) return cached;
+    const rows = await db.selectFrom('settings').selectAll().execute();
+    const value = (key: string) => rows.find((row) => row.key === key)?.value ?? null;
+    const placeAreaId = value('place_area_id') ? Number(value('place_area_id')) : null;
+    const place = placeAreaId ? await db.selectFrom('areas').select('name').where('id', '=', placeAreaId).executeTakeFirst() : undefined;
+    cached = { placeName: place?.name ?? null, placeAreaId, demo: value('demo') === 'true' };
+    return cached;
+  }
+
+  async function setSetting(key: string, value: string, trx: Kysely<Database> = db) {
+    await trx
+      .insertInto('settings')
+      .values({ key, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .execute();
+    cached = undefined;
+  }
+
+  /** True until the place has been named and the first administrator created. */
+  async function needsSetup(): Promise<boolean> {
+    const settings = await siteSettings();
+    return settings.placeAreaId === null && (await accounts.countUsers()) === 0;
+  }
+
+  /** First run without demo data: name the place and create the first administrator. */
+  async function setUp(input: unknown): Promise<number> {
+    if (!(await needsSetup())) throw new ValidationError({ form: 'This site has already been set up. Sign in instead.' });
+    const form = parseForm(setupForm, input);
+    const userId = await accounts.createUser(null, form, [{ role: 'site_admin' }]);
+    await db.transaction().execute(async (trx) => {
+      const now = nowIso();
+      const { id } = await trx
+        .insertInto('areas')
+        .values({
+          name: form.placeName,
+          slug: slugify(form.placeName),
+          gss_code: form.gssCode ? normaliseGssCode(form.gssCode) : null,
+          kind: form.placeKind,
+          parent_id: null,
+          population: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await setSetting('place_area_id', String(id), trx);
+      await setSetting('demo', 'false', trx);
+      const actor = { userId, name: form.displayName, grants: [] };
+      await recordAudit(trx, actor, { entityType: 'area', entityId: id, action: 'created', summary: `Set up the site for ${form.placeName}` });
+    });
+    cached = undefined;
+    return userId;
+  }
+
+  return { siteSettings, setSetting, needsSetup, setUp, forget: () => (cached = undefined) };
+}
+
+export type PlaceServices = ReturnType<typeof createPlaceServices>;

@@ -1,0 +1,587 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, PartnershipRow } from '../../db/schema.ts';
+import { can, type Action, type Actor, type Scope } from '../../domain/permissions.ts';
+import { placeKinds, sectors, type Sector } from '../../domain/vocabulary.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { parseForm, version } from '../../platform/forms.ts';
+import { historyOf, recordAudit } from '../../platform/audit.ts';
+import { nowIso, todayIso } from '../../platform/time.ts';
+import { uniqueSlug } from '../../platform/slugs.ts';
+import { updateWithVersion } from '../../platform/versioned.ts';
+import {
+  affiliationForm,
+  areaForm,
+  endMembershipForm,
+  membershipForm,
+  organisationForm,
+  partnershipForm,
+  personForm,
+} from './forms.ts';
+import * as repo from './repository.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+function authorise(actor: Actor | null, action: Action, scope?: Scope): asserts actor is Actor {
+  if (!can(actor, action, scope)) throw new ForbiddenError();
+}
+
+function formVersion(input: unknown): number {
+  const parsed = version.safeParse((input as Record<string, unknown> | undefined)?.version);
+  if (!parsed.success) throw new ValidationError({ form: 'The form is missing its version. Reload the page and try again.' });
+  return parsed.data;
+}
+
+export function emptySeats(): Record<Sector, number> {
+  return Object.fromEntries(sectors.map((s) => [s, 0])) as Record<Sector, number>;
+}
+
+export function createRegistryServices(db: Kysely<Database>) {
+  // ---- partnership lines (for scoped permissions and cycle checks)
+
+  async function partnershipLine(dbx: Db, id: number): Promise<number[]> {
+    const rows = await dbx.selectFrom('partnerships').select(['id', 'parent_id']).execute();
+    const parentOf = new Map(rows.map((r) => [r.id, r.parent_id]));
+    const line: number[] = [];
+    for (let current: number | null | undefined = id; current && !line.includes(current); current = parentOf.get(current)) {
+      line.push(current);
+    }
+    return line;
+  }
+
+  async function slugTaken(dbx: Db, table: 'areas' | 'organisations' | 'people' | 'partnerships', slug: string) {
+    const t = dbx as unknown as Kysely<Record<string, { slug: string }>>;
+    return !!(await t.selectFrom(table).select('slug').where('slug', '=', slug).executeTakeFirst());
+  }
+
+  // ---- areas
+
+  async function checkAreaParent(dbx: Db, kind: string, parentId: number | null, selfId?: number) {
+    if (!parentId) {
+      if (!(placeKinds as readonly string[]).includes(kind)) {
+        throw new ValidationError({ parentId: 'Choose the place this ward, parish or neighbourhood is part of' });
+      }
+      return;
+    }
+    if (parentId === selfId) throw new ValidationError({ parentId: 'An area cannot be part of itself' });
+    const parent = await repo.findAreaById(dbx, parentId);
+    if (!parent) throw new ValidationError({ parentId: 'Choose an area from the list' });
+  }
+
+  async function createArea(actor: Actor | null, input: unknown) {
+    authorise(actor, 'areas:manage');
+    const form = parseForm(areaForm, input);
+    return db.transaction().execute(async (trx) => {
+      await checkAreaParent(trx, form.kind, form.parentId);
+      if (form.gssCode && (await repo.findAreaByGss(trx, form.gssCode))) {
+        throw new ValidationError({ gssCode: `Another area already has the GSS code ${form.gssCode}` });
+      }
+      const now = nowIso();
+      const values = {
+        name: form.name,
+        slug: await uniqueSlug(form.name, (s) => slugTaken(trx, 'areas', s)),
+        gss_code: form.gssCode,
+        kind: form.kind,
+        parent_id: form.parentId,
+        population: form.population,
+        created_at: now,
+        updated_at: now,
+      };
+      const { id } = await trx.insertInto('areas').values(values).returning('id').executeTakeFirstOrThrow();
+      await recordAudit(trx, actor, { entityType: 'area', entityId: id, action: 'created', summary: `Added the area ${form.name}`, after: values });
+      return { id, slug: values.slug };
+    });
+  }
+
+  async function updateArea(actor: Actor | null, slug: string, input: unknown) {
+    authorise(actor, 'areas:manage');
+    const area = await repo.findAreaBySlug(db, slug);
+    if (!area) throw new NotFoundError('area');
+    const expected = formVersion(input);
+    const form = parseForm(areaForm, input);
+    return db.transaction().execute(async (trx) => {
+      await checkAreaParent(trx, form.kind, form.parentId, area.id);
+      const clash = form.gssCode ? await repo.findAreaByGss(trx, form.gssCode) : undefined;
+      if (clash && clash.id !== area.id) throw new ValidationError({ gssCode: `Another area already has the GSS code ${form.gssCode}` });
+      const { before, after } = await updateWithVersion(trx, 'areas', area.id, expected, {
+        name: form.name,
+        gss_code: form.gssCode,
+        kind: form.kind,
+        parent_id: form.parentId,
+        population: form.population,
+      });
+      await recordAudit(trx, actor, { entityType: 'area', entityId: area.id, action: 'updated', summary: `Edited the area ${form.name}`, before, after });
+      return { slug: area.slug };
+    });
+  }
+
+  async function areaPage(slug: string) {
+    const area = await repo.findAreaBySlug(db, slug);
+    if (!area) throw new NotFoundError('area');
+    const areas = await repo.listAreas(db);
+    return {
+      area,
+      parent: areas.find((a) => a.id === area.parent_id) ?? null,
+      children: areas.filter((a) => a.parent_id === area.id),
+      partnerships: await db.selectFrom('partnerships').selectAll().where('area_id', '=', area.id).orderBy('name').execute(),
+      councillors: await db.selectFrom('people').selectAll().where('ward_id', '=', area.id).orderBy('name').execute(),
+    };
+  }
+
+  // ---- organisations
+
+  async function organisationValues(form: ReturnType<typeof organisationForm.parse>) {
+    return {
+      name: form.name,
+      sector: form.sector,
+      type: form.type,
+      named_partner: form.namedPartner ? 1 : 0,
+      area_id: form.areaId,
+      website: form.website,
+      description: form.description,
+    };
+  }
+
+  async function createOrganisation(actor: Actor | null, input: unknown) {
+    authorise(actor, 'organisations:create');
+    const form = parseForm(organisationForm, input);
+    return db.transaction().execute(async (trx) => {
+      if (await repo.findOrganisationByName(trx, form.name)) {
+        throw new ValidationError({ name: `There is already an organisation called ${form.name}` });
+      }
+      const now = nowIso();
+      const values = {
+        ...(await organisationValues(form)),
+        slug: await uniqueSlug(form.name, (s) => slugTaken(trx, 'organisations', s)),
+        created_at: now,
+        updated_at: now,
+      };
+      const { id } = await trx.insertInto('organisations').values(values).returning('id').executeTakeFirstOrThrow();
+      await recordAudit(trx, actor, { entityType: 'organisation', entityId: id, action: 'created', summary: `Added the organisation ${form.name}`, after: values });
+      return { id, slug: values.slug };
+    });
+  }
+
+  async function updateOrganisation(actor: Actor | null, slug: string, input: unknown) {
+    const organisation = await repo.findOrganisationBySlug(db, slug);
+    if (!organisation) throw new NotFoundError('organisation');
+    authorise(actor, 'organisations:edit', { organisationId: organisation.id });
+    const expected = formVersion(input);
+    const form = parseForm(organisationForm, input);
+    return db.transaction().execute(async (trx) => {
+      const clash = await repo.findOrganisationByName(trx, form.name);
+      if (clash && clash.id !== organisation.id) throw new ValidationError({ name: `There is already an organisation called ${form.name}` });
+      const { before, after } = await updateWithVersion(trx, 'organisations', organisation.id, expected, await organisationValues(form));
+      await recordAudit(trx, actor, { entityType: 'organisation', entityId: organisation.id, action: 'updated', summary: `Edited the organisation ${form.name}`, before, after });
+      return { slug: organisation.slug };
+    });
+  }
+
+  async function organisationPage(slug: string) {
+    const organisation = await repo.findOrganisationBySlug(db, slug);
+    if (!organisation) throw new NotFoundError('organisation');
+    const today = todayIso();
+    const [area, people, seats] = await Promise.all([
+      organisation.area_id ? repo.findAreaById(db, organisation.area_id) : undefined,
+      repo.affiliations(db).where('affiliations.organisation_id', '=', organisation.id).execute(),
+      repo.memberships(db).where('memberships.organisation_id', '=', organisation.id).orderBy('partnerships.name').orderBy('people.name').execute(),
+    ]);
+    return {
+      organisation,
+      area: area ?? null,
+      people,
+      currentSeats: seats.filter((m) => isCurrent(m, today)),
+      pastSeats: seats.filter((m) => !isCurrent(m, today)),
+    };
+  }
+
+  // ---- people
+
+  async function createPerson(actor: Actor | null, input: unknown) {
+    authorise(actor, 'people:create');
+    const form = parseForm(personForm, input);
+    return db.transaction().execute(async (trx) => {
+      await checkPerson(trx, form);
+      const now = nowIso();
+      const values = {
+        name: form.name,
+        slug: await uniqueSlug(form.name, (s) => slugTaken(trx, 'people', s)),
+        email: form.email,
+        councillor: form.councillor ? 1 : 0,
+        ward_id: form.councillor ? form.wardId : null,
+        councillor_role: form.councillor ? form.councillorRole : null,
+        party: form.councillor ? form.party : null,
+        created_at: now,
+        updated_at: now,
+      };
+      const { id } = await trx.insertInto('people').values(values).returning('id').executeTakeFirstOrThrow();
+      if (form.organisationId) {
+        await trx
+          .insertInto('affiliations')
+          .values({ person_id: id, organisation_id: form.organisationId, position: form.position, created_at: now })
+          .execute();
+      }
+      await recordAudit(trx, actor, {
+        entityType: 'person',
+        entityId: id,
+        action: 'created',
+        summary: `Added ${form.name}`,
+        after: { ...values, organisation_id: form.organisationId, position: form.position },
+      });
+      return { id, slug: values.slug };
+    });
+  }
+
+  async function checkPerson(trx: Db, form: { email: string | null; wardId: number | null; organisationId: number | null }, selfId?: number) {
+    if (form.email) {
+      const clash = await repo.findPersonByEmail(trx, form.email);
+      if (clash && clash.id !== selfId) throw new ValidationError({ email: `${clash.name} already has this email address` });
+    }
+    if (form.wardId) {
+      const ward = await repo.findAreaById(trx, form.wardId);
+      if (!ward || ward.kind !== 'ward') throw new ValidationError({ wardId: 'Choose a ward from the list' });
+    }
+    if (form.organisationId && !(await repo.findOrganisationById(trx, form.organisationId))) {
+      throw new ValidationError({ organisationId: 'Choose an organisation from the list' });
+    }
+  }
+
+  async function updatePerson(actor: Actor | null, slug: string, input: unknown) {
+    authorise(actor, 'people:edit');
+    const person = await repo.findPersonBySlug(db, slug);
+    if (!person) throw new NotFoundError('person');
+    const expected = formVersion(input);
+    const form = parseForm(personForm, { ...(input as object), organisationId: '', position: '' });
+    return db.transaction().execute(async (trx) => {
+      await checkPerson(trx, form, person.id);
+      const { before, after } = await updateWithVersion(trx, 'people', person.id, expected, {
+        name: form.name,
+        email: form.email,
+        councillor: form.councillor ? 1 : 0,
+        ward_id: form.councillor ? form.wardId : null,
+        councillor_role: form.councillor ? form.councillorRole : null,
+        party: form.councillor ? form.party : null,
+      });
+      await recordAudit(trx, actor, { entityType: 'person', entityId: person.id, action: 'updated', summary: `Edited ${form.name}`, before, after });
+      return { slug: person.slug };
+    });
+  }
+
+  async function addAffiliation(actor: Actor | null, slug: string, input: unknown) {
+    authorise(actor, 'people:edit');
+    const person = await repo.findPersonBySlug(db, slug);
+    if (!person) throw new NotFoundError('person');
+    const form = parseForm(affiliationForm, input);
+    await db.transaction().execute(async (trx) => {
+      const organisation = await repo.findOrganisationById(trx, form.organisationId);
+      if (!organisation) throw new ValidationError({ organisationId: 'Choose an organisation from the list' });
+      const values = { person_id: person.id, organisation_id: organisation.id, position: form.position, created_at: nowIso() };
+      await trx.insertInto('affiliations').values(values).execute();
+      await recordAudit(trx, actor, {
+        entityType: 'person',
+        entityId: person.id,
+        action: 'updated',
+        summary: `Added ${organisation.name}${form.position ? ` (${form.position})` : ''} to ${person.name}’s organisations`,
+        after: values,
+      });
+    });
+  }
+
+  async function removeAffiliation(actor: Actor | null, slug: string, affiliationId: number) {
+    authorise(actor, 'people:edit');
+    const person = await repo.findPersonBySlug(db, slug);
+    if (!person) throw new NotFoundError('person');
+    await db.transaction().execute(async (trx) => {
+      const affiliation = await repo.affiliations(trx).where('affiliations.id', '=', affiliationId).where('affiliations.person_id', '=', person.id).executeTakeFirst();
+      if (!affiliation) throw new NotFoundError('affiliation');
+      await trx.deleteFrom('affiliations').where('id', '=', affiliationId).execute();
+      await recordAudit(trx, actor, {
+        entityType: 'person',
+        entityId: person.id,
+        action: 'updated',
+        summary: `Removed ${affiliation.organisation_name} from ${person.name}’s organisations`,
+        before: affiliation,
+      });
+    });
+  }
+
+  async function personPage(slug: string) {
+    const person = await repo.findPersonBySlug(db, slug);
+    if (!person) throw new NotFoundError('person');
+    const today = todayIso();
+    const [ward, organisations, seats] = await Promise.all([
+      person.ward_id ? repo.findAreaById(db, person.ward_id) : undefined,
+      repo.affiliations(db).where('affiliations.person_id', '=', person.id).execute(),
+      repo.memberships(db).where('memberships.person_id', '=', person.id).orderBy('memberships.starts_on', 'desc').execute(),
+    ]);
+    return {
+      person,
+      ward: ward ?? null,
+      organisations,
+      currentSeats: seats.filter((m) => isCurrent(m, today)),
+      pastSeats: seats.filter((m) => !isCurrent(m, today)),
+    };
+  }
+
+  // ---- partnerships
+
+  async function checkPartnershipLinks(
+    trx: Db,
+    actor: Actor,
+    form: ReturnType<typeof partnershipForm.parse>,
+    self?: { id: number; parent_id: number | null },
+  ) {
+    const selfId = self?.id;
+    const parentUnchanged = self !== undefined && self.parent_id === form.parentId;
+    if (parentUnchanged) {
+      // Keeping where it sits needs no further right.
+    } else if (form.parentId) {
+      if (!(await repo.findPartnershipById(trx, form.parentId))) throw new ValidationError({ parentId: 'Choose a partnership from the list' });
+      const line = await partnershipLine(trx, form.parentId);
+      if (selfId && line.includes(selfId)) {
+        throw new ValidationError({ parentId: 'A partnership cannot report to itself or to one of its own sub-groups' });
+      }
+      if (!can(actor, 'partnerships:create', { partnershipLine: line })) {
+        throw new ValidationError({ parentId: 'You can only place it under a partnership you manage' });
+      }
+    } else if (!can(actor, 'partnerships:create', {})) {
+      throw new ValidationError({ parentId: 'Choose the partnership this one reports to' });
+    }
+    if (form.mergedIntoId && (form.mergedIntoId === selfId || !(await repo.findPartnershipById(trx, form.mergedIntoId)))) {
+      throw new ValidationError({ mergedIntoId: 'Choose another partnership from the list' });
+    }
+    if (form.areaId && !(await repo.findAreaById(trx, form.areaId))) throw new ValidationError({ areaId: 'Choose an area from the list' });
+  }
+
+  function partnershipValues(form: ReturnType<typeof partnershipForm.parse>) {
+    return {
+      name: form.name,
+      short_name: form.shortName,
+      parent_id: form.parentId,
+      statutory: form.statutory ? 1 : 0,
+      theme: form.theme,
+      terms_of_reference: form.termsOfReference,
+      status: form.status,
+      established_on: form.establishedOn,
+      status_changed_on: form.statusChangedOn,
+      merged_into_id: form.mergedIntoId,
+      area_id: form.areaId,
+    };
+  }
+
+  async function createPartnership(actor: Actor | null, input: unknown) {
+    authorise(actor, 'partnerships:create');
+    const form = parseForm(partnershipForm, input);
+    return db.transaction().execute(async (trx) => {
+      await checkPartnershipLinks(trx, actor, form);
+      const now = nowIso();
+      const values = {
+        ...partnershipValues(form),
+        slug: await uniqueSlug(form.name, (s) => slugTaken(trx, 'partnerships', s)),
+        created_at: now,
+        updated_at: now,
+      };
+      const { id } = await trx.insertInto('partnerships').values(values).returning('id').executeTakeFirstOrThrow();
+      await recordAudit(trx, actor, { entityType: 'partnership', entityId: id, action: 'created', summary: `Set up ${form.name}`, after: values });
+      return { id, slug: values.slug };
+    });
+  }
+
+  async function updatePartnership(actor: Actor | null, slug: string, input: unknown) {
+    const partnership = await repo.findPartnershipBySlug(db, slug);
+    if (!partnership) throw new NotFoundError('partnership');
+    authorise(actor, 'partnerships:edit', { partnershipLine: await partnershipLine(db, partnership.id) });
+    const expected = formVersion(input);
+    const form = parseForm(partnershipForm, input);
+    return db.transaction().execute(async (trx) => {
+      await checkPartnershipLinks(trx, actor, form, partnership);
+      const { before, after } = await updateWithVersion(trx, 'partnerships', partnership.id, expected, partnershipValues(form));
+      await recordAudit(trx, actor, { entityType: 'partnership', entityId: partnership.id, action: 'updated', summary: `Edited ${form.name}`, before, after });
+      return { slug: partnership.slug };
+    });
+  }
+
+  async function partnershipBySlug(slug: string): Promise<PartnershipRow> {
+    const partnership = await repo.findPartnershipBySlug(db, slug);
+    if (!partnership) throw new NotFoundError('partnership');
+    return partnership;
+  }
+
+  async function partnershipPage(slug: string) {
+    const partnership = await partnershipBySlug(slug);
+    const today = todayIso();
+    const [all, seats, area] = await Promise.all([
+      repo.listPartnerships(db),
+      repo.memberships(db).where('memberships.partnership_id', '=', partnership.id).orderBy('people.name').execute(),
+      partnership.area_id ? repo.findAreaById(db, partnership.area_id) : undefined,
+    ]);
+    const roleOrder = ['chair', 'vice_chair', 'member', 'substitute', 'observer', 'secretariat'];
+    const byRole = (a: { role: string; person_name: string }, b: { role: string; person_name: string }) =>
+      roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role) || a.person_name.localeCompare(b.person_name);
+    return {
+      partnership,
+      parent: all.find((p) => p.id === partnership.parent_id) ?? null,
+      children: all.filter((p) => p.parent_id === partnership.id),
+      mergedInto: all.find((p) => p.id === partnership.merged_into_id) ?? null,
+      area: area ?? null,
+      currentSeats: seats.filter((m) => isCurrent(m, today)).sort(byRole),
+      pastSeats: seats.filter((m) => !isCurrent(m, today)).sort((a, b) => (b.ends_on ?? '').localeCompare(a.ends_on ?? '')),
+      line: await partnershipLine(db, partnership.id),
+    };
+  }
+
+  /** Every partnership with its current seats by sector: what the structure map draws. */
+  async function structure() {
+    const [partnerships, seats] = await Promise.all([repo.listPartnerships(db), repo.currentSeatsBySector(db, todayIso())]);
+    return partnerships.map((p) => {
+      const sectorSeats = emptySeats();
+      for (const row of seats) if (row.partnership_id === p.id && row.sector in sectorSeats) sectorSeats[row.sector as Sector] += Number(row.seats);
+      return {
+        id: p.id,
+        parentId: p.parent_id,
+        name: p.name,
+        slug: p.slug,
+        status: p.status as 'active' | 'merged' | 'abolished',
+        statutory: p.statutory === 1,
+        sectorSeats,
+      };
+    });
+  }
+
+  // ---- memberships
+
+  async function membershipValues(trx: Db, form: ReturnType<typeof membershipForm.parse>) {
+    const person = await repo.findPersonById(trx, form.personId);
+    if (!person) throw new ValidationError({ personId: 'Choose a person from the list' });
+    let sector = form.sector;
+    if (form.organisationId) {
+      const organisation = await repo.findOrganisationById(trx, form.organisationId);
+      if (!organisation) throw new ValidationError({ organisationId: 'Choose an organisation from the list' });
+      sector ??= organisation.sector as Sector;
+    }
+    return {
+      person,
+      values: {
+        person_id: person.id,
+        role: form.role,
+        organisation_id: form.organisationId,
+        sector: sector!,
+        starts_on: form.startsOn!,
+        ends_on: form.endsOn,
+      },
+    };
+  }
+
+  async function addMembership(actor: Actor | null, partnershipSlug: string, input: unknown) {
+    const partnership = await partnershipBySlug(partnershipSlug);
+    authorise(actor, 'memberships:manage', { partnershipLine: await partnershipLine(db, partnership.id) });
+    const form = parseForm(membershipForm, input);
+    return db.transaction().execute(async (trx) => {
+      const { person, values } = await membershipValues(trx, form);
+      const overlapping = await trx
+        .selectFrom('memberships')
+        .select('id')
+        .where('partnership_id', '=', partnership.id)
+        .where('person_id', '=', person.id)
+        .where('role', '=', form.role)
+        .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', form.startsOn!)]))
+        .executeTakeFirst();
+      if (overlapping) {
+        throw new ValidationError({ personId: `${person.name} already holds a ${form.role.replace('_', '-')} seat on ${partnership.name} at that date` });
+      }
+      const now = nowIso();
+      const row = { ...values, partnership_id: partnership.id, created_at: now, updated_at: now };
+      const { id } = await trx.insertInto('memberships').values(row).returning('id').executeTakeFirstOrThrow();
+      const summary = `${person.name} joined ${partnership.name} as ${form.role.replace('_', '-')}`;
+      await recordAudit(trx, actor, { entityType: 'membership', entityId: id, action: 'created', summary, after: row });
+      await recordAudit(trx, actor, { entityType: 'partnership', entityId: partnership.id, action: 'updated', summary, after: row });
+      return { id };
+    });
+  }
+
+  async function membershipFor(partnershipSlug: string, membershipId: number) {
+    const partnership = await partnershipBySlug(partnershipSlug);
+    const membership = await repo.memberships(db).where('memberships.id', '=', membershipId).where('memberships.partnership_id', '=', partnership.id).executeTakeFirst();
+    if (!membership) throw new NotFoundError('membership');
+    return { partnership, membership };
+  }
+
+  async function updateMembership(actor: Actor | null, partnershipSlug: string, membershipId: number, input: unknown) {
+    const { partnership, membership } = await membershipFor(partnershipSlug, membershipId);
+    authorise(actor, 'memberships:manage', { partnershipLine: await partnershipLine(db, partnership.id) });
+    const expected = formVersion(input);
+    const form = parseForm(membershipForm, input);
+    await db.transaction().execute(async (trx) => {
+      const { person, values } = await membershipValues(trx, form);
+      const { before, after } = await updateWithVersion(trx, 'memberships', membership.id, expected, values);
+      const summary = `Edited ${person.name}’s seat on ${partnership.name}`;
+      await recordAudit(trx, actor, { entityType: 'membership', entityId: membership.id, action: 'updated', summary, before, after });
+      await recordAudit(trx, actor, { entityType: 'partnership', entityId: partnership.id, action: 'updated', summary, before, after });
+    });
+  }
+
+  /** Ends a seat: the membership stays on record as history. */
+  async function endMembership(actor: Actor | null, partnershipSlug: string, membershipId: number, input: unknown) {
+    const { partnership, membership } = await membershipFor(partnershipSlug, membershipId);
+    authorise(actor, 'memberships:manage', { partnershipLine: await partnershipLine(db, partnership.id) });
+    const expected = formVersion(input);
+    const form = parseForm(endMembershipForm, input);
+    if (form.endsOn! < membership.starts_on) {
+      throw new ValidationError({ endsOn: `The end date must be on or after the start date (${membership.starts_on})` });
+    }
+    await db.transaction().execute(async (trx) => {
+      const { before, after } = await updateWithVersion(trx, 'memberships', membership.id, expected, { ends_on: form.endsOn });
+      const summary = `${membership.person_name} left ${partnership.name} on ${form.endsOn}`;
+      await recordAudit(trx, actor, { entityType: 'membership', entityId: membership.id, action: 'ended', summary, before, after });
+      await recordAudit(trx, actor, { entityType: 'partnership', entityId: partnership.id, action: 'updated', summary, before, after });
+    });
+  }
+
+  return {
+    partnershipLine: (id: number) => partnershipLine(db, id),
+    areas: {
+      list: () => repo.listAreas(db),
+      page: areaPage,
+      bySlug: async (slug: string) => (await areaPage(slug)).area,
+      create: createArea,
+      update: updateArea,
+    },
+    organisations: {
+      list: (filter?: repo.OrganisationFilter) => repo.listOrganisations(db, filter),
+      page: organisationPage,
+      create: createOrganisation,
+      update: updateOrganisation,
+    },
+    people: {
+      list: (q?: string) => repo.listPeople(db, q),
+      page: personPage,
+      create: createPerson,
+      update: updatePerson,
+      addAffiliation,
+      removeAffiliation,
+      allAffiliations: () => repo.affiliations(db).execute(),
+    },
+    partnerships: {
+      list: () => repo.listPartnerships(db),
+      page: partnershipPage,
+      bySlug: partnershipBySlug,
+      create: createPartnership,
+      update: updatePartnership,
+      structure,
+    },
+    memberships: {
+      all: () => repo.memberships(db).orderBy('partnerships.name').orderBy('people.name').execute(),
+      get: membershipFor,
+      add: addMembership,
+      update: updateMembership,
+      end: endMembership,
+    },
+    history: (entityType: string, entityId: number, hiddenFields: string[] = []) => historyOf(db, entityType, entityId, hiddenFields),
+  };
+}
+
+/** A seat not yet ended (including one that starts in the future); ended seats are history. */
+export function isCurrent(seat: { ends_on: string | null }, today: string): boolean {
+  return seat.ends_on === null || seat.ends_on >= today;
+}
+
+export type RegistryServices = ReturnType<typeof createRegistryServices>;

@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import type nunjucks from 'nunjucks';
+import { formatDate, formatDateTime } from './time.ts';
+import { renderRichText } from './rich-text.ts';
+
+const require = createRequire(import.meta.url);
+
+export const govukFrontendPath = path.dirname(require.resolve('govuk-frontend/package.json'));
+
+/** Where templates are found: the shared layout, each module's own views, GOV.UK Frontend. */
+export function templatePaths(moduleViewDirectories: string[]): string[] {
+  return [
+    path.resolve(import.meta.dirname, '../views'),
+    ...moduleViewDirectories,
+    path.join(govukFrontendPath, 'dist'),
+  ];
+}
+
+export function configureNunjucks(env: nunjucks.Environment): void {
+  env.addFilter('date', (value: string | null | undefined) => formatDate(value));
+  env.addFilter('dateTime', (value: string | null | undefined) => formatDateTime(value));
+  env.addFilter('richText', (value: string | null | undefined) => renderRichText(value));
+  env.addFilter('yesNo', (value: unknown) => (value ? 'Yes' : 'No'));
+  env.addFilter('plural', (count: number, singular: string, plural?: string) =>
+    `${count} ${count === 1 ? singular : (plural ?? singular + 's')}`,
+  );
+  env.addFilter('percent', (value: number) => `${Math.round(value * 100)}%`);
+  /** Turn a list of {value,text} into GOV.UK select/radios items with the current value selected. */
+  env.addFilter(
+    'withSelected',
+    (items: { value: string | number; text: string }[], selected: unknown, key: 'selected' | 'checked' = 'selected') =>
+      items.map((item) => ({
+        ...item,
+        [key]:
+          selected !== undefined &&
+          selected !== null &&
+          (Array.isArray(selected) ? selected.map(String).includes(String(item.value)) : String(selected) === String(item.value)),
+      })),
+  );
+  /** Field error message for a GOV.UK macro, or false. */
+  env.addFilter('fieldError', (errors: Record<string, string> | undefined, field: string) =>
+    errors && errors[field] ? { text: errors[field] } : false,
+  );
+}

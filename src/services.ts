@@ -1,0 +1,20 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './db/schema.ts';
+import { createAccountServices } from './modules/accounts/service.ts';
+import { createPlaceServices } from './modules/registry/place-service.ts';
+import { createRegistryServices } from './modules/registry/service.ts';
+import { createImportServices } from './modules/registry/import-service.ts';
+
+/** The use cases of every module, built once per app over one database. */
+export function createServices(db: Kysely<Database>) {
+  const accounts = createAccountServices(db);
+  return {
+    db,
+    accounts,
+    place: createPlaceServices(db, accounts),
+    registry: createRegistryServices(db),
+    imports: createImportServices(db),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
