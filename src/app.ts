@@ -72,7 +72,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
-    if (route.url.startsWith('/assets') || route.url.startsWith('/public')) return;
+    if (route.url.endsWith('*')) return; // static files: public by nature
     if (!access) throw new Error(`Route ${route.method} ${route.url} does not declare its access`);
     for (const method of [route.method].flat()) {
       if (method === 'HEAD') continue;
@@ -185,8 +185,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.csrfProtection(request, reply, done);
   });
 
-  for (const module of modules) await app.register(async (scope) => module.routes(scope));
-
   async function renderError(reply: FastifyReply, status: number, message?: string) {
     const title = errorTitles[status] ?? 'There is a problem';
     try {
@@ -223,6 +221,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     request.log.error({ err: error }, 'unhandled error');
     return renderError(reply, 500);
   });
+
+  // Registered after the error handlers so every module's routes inherit them.
+  for (const module of modules) await app.register(async (scope) => module.routes(scope));
 
   return app;
 }

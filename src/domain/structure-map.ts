@@ -394,7 +394,9 @@ export function layoutStructureMap(
     const left = m.margin + Math.round((contentWidth - sectionWidth) / 2);
     if (section.kind === 'loose') {
       chunk(section.roots, maxColumns).forEach((row, r) => {
-        row.forEach((root, c) => add(root, left + c * (m.boxWidth + m.columnGap), top + r * (m.boxHeight + m.stackGap)));
+        row.forEach((root, c) =>
+          add(root, left + c * (m.boxWidth + m.columnGap), top + r * (m.boxHeight + m.stackGap)),
+        );
       });
       const rows = Math.ceil(section.roots.length / maxColumns);
       bottom = top + rows * m.boxHeight + (rows - 1) * m.stackGap;
@@ -470,8 +472,9 @@ export interface StructureMapSvgOptions extends StructureLayoutOptions {
 }
 
 // Characters that are not allowed in XML 1.0 at all (controls, lone surrogates, U+FFFE/F).
-// eslint-disable-next-line no-control-regex
-const notXmlChars = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const notXmlChars =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Text made safe for XML element content and attribute values. */
 export function escapeXml(text: string): string {
@@ -488,11 +491,20 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Greedy word wrap into at most `maxLines` lines; the last line ends in "…" if cut short. */
-export function wrapText(text: string, maxChars: number, maxLines: number): { lines: string[]; truncated: boolean } {
+/**
+ * Greedy word wrap into at most `maxLines` lines of at most `maxChars` characters; the last
+ * line ends in "…" if cut short. Lines break only at the spaces matched by `breakAt`
+ * (default: any space), or inside a word longer than a line.
+ */
+export function wrapText(
+  text: string,
+  maxChars: number,
+  maxLines: number,
+  breakAt: RegExp = / /,
+): { lines: string[]; truncated: boolean } {
   const lines: string[] = [];
   let line: string[] = [];
-  for (const word of oneLine(text).split(' ').filter(Boolean)) {
+  for (const word of oneLine(text).split(breakAt).filter(Boolean)) {
     const chars = Array.from(word);
     for (let start = 0; start < chars.length; start += maxChars) {
       const piece = chars.slice(start, start + maxChars);
@@ -507,7 +519,11 @@ export function wrapText(text: string, maxChars: number, maxLines: number): { li
   if (line.length > 0) lines.push(line.join(''));
   if (lines.length <= maxLines) return { lines, truncated: false };
   const rest = Array.from(lines.slice(maxLines - 1).join(' '));
-  const last = rest.slice(0, maxChars - 1).join('').trimEnd() + '…';
+  const last =
+    rest
+      .slice(0, maxChars - 1)
+      .join('')
+      .trimEnd() + '…';
   return { lines: [...lines.slice(0, maxLines - 1), last], truncated: true };
 }
 
@@ -596,7 +612,8 @@ function renderNode(node: PlacedNode, highlightId: number | undefined): string {
     .filter(Boolean)
     .join(' · ');
   const words = sectorMixInWords(p.sectorSeats);
-  const wordLines = wrapText(words, smallCharsPerLine, 2);
+  // Break only between sectors, never between a number and its sector.
+  const wordLines = wrapText(words, smallCharsPerLine, 2, /(?<=,) /);
 
   const lines = [
     ...nameLines.lines.map((text) => ({ text, size: 13, cls: 'structure-map__name', bold: current })),
@@ -671,7 +688,10 @@ function idSuffixFor(options: StructureMapSvgOptions): string {
  * page. The root element has role="group" rather than role="img": an image's children are
  * presentational, which would hide the links from screen readers.
  */
-export function renderStructureMapSvg(partnerships: MapPartnership[], options: StructureMapSvgOptions = {}): string {
+export function renderStructureMapSvg(
+  partnerships: MapPartnership[],
+  options: StructureMapSvgOptions = {},
+): string {
   const layout = layoutStructureMap(partnerships, options);
   const suffix = idSuffixFor(options);
   const titleId = `structure-map-${suffix}-title`;

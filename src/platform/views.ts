@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type nunjucks from 'nunjucks';
 import { formatDate, formatDateTime } from './time.ts';
 import { renderRichText } from './rich-text.ts';
+import { sectorMixInWords } from '../domain/structure-map.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -21,6 +22,7 @@ export function configureNunjucks(env: nunjucks.Environment): void {
   env.addFilter('date', (value: string | null | undefined) => formatDate(value));
   env.addFilter('dateTime', (value: string | null | undefined) => formatDateTime(value));
   env.addFilter('richText', (value: string | null | undefined) => renderRichText(value));
+  env.addFilter('sectorWords', sectorMixInWords);
   env.addFilter('yesNo', (value: unknown) => (value ? 'Yes' : 'No'));
   env.addFilter('plural', (count: number, singular: string, plural?: string) =>
     `${count} ${count === 1 ? singular : (plural ?? singular + 's')}`,

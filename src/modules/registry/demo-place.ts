@@ -154,14 +154,14 @@ export const demoPassword = 'demo-password-2026';
 
 /** The themes of the demo partnerships (free text in the data model). */
 export const demoThemes = {
-  strategic: 'strategic-leadership',
-  communitySafety: 'community-safety',
-  children: 'children-and-young-people',
-  health: 'health-and-wellbeing',
-  economy: 'economic-development',
-  sustainability: 'sustainability',
-  housing: 'housing',
-  stronger: 'stronger-communities',
+  strategic: 'Strategic leadership',
+  communitySafety: 'Community safety',
+  children: 'Children and young people',
+  health: 'Health and wellbeing',
+  economy: 'Economic development',
+  sustainability: 'Sustainability',
+  housing: 'Housing',
+  stronger: 'Stronger communities',
 } as const;
 
 // ---------------------------------------------------------------------------
@@ -189,7 +189,7 @@ const sectorLabels: Record<Sector, string> = {
   business: 'business',
   voluntary_community: 'voluntary and community',
   faith: 'faith',
-  resident_community: 'resident and community',
+  resident_community: 'resident',
 };
 
 function listInWords(items: string[]): string {

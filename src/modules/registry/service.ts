@@ -406,6 +406,20 @@ export function createRegistryServices(db: Kysely<Database>) {
     return partnership;
   }
 
+  /** The partnership, if this actor may do this to it (the edit forms ask before showing). */
+  async function partnershipFor(actor: Actor | null, slug: string, action: 'partnerships:edit' | 'memberships:manage') {
+    const partnership = await partnershipBySlug(slug);
+    authorise(actor, action, { partnershipLine: await partnershipLine(db, partnership.id) });
+    return partnership;
+  }
+
+  async function organisationFor(actor: Actor | null, slug: string) {
+    const organisation = await repo.findOrganisationBySlug(db, slug);
+    if (!organisation) throw new NotFoundError('organisation');
+    authorise(actor, 'organisations:edit', { organisationId: organisation.id });
+    return organisation;
+  }
+
   async function partnershipPage(slug: string) {
     const partnership = await partnershipBySlug(slug);
     const today = todayIso();
@@ -498,8 +512,8 @@ export function createRegistryServices(db: Kysely<Database>) {
     });
   }
 
-  async function membershipFor(partnershipSlug: string, membershipId: number) {
-    const partnership = await partnershipBySlug(partnershipSlug);
+  async function membershipFor(partnershipSlug: string, membershipId: number, actor?: Actor | null) {
+    const partnership = actor !== undefined ? await partnershipFor(actor, partnershipSlug, 'memberships:manage') : await partnershipBySlug(partnershipSlug);
     const membership = await repo.memberships(db).where('memberships.id', '=', membershipId).where('memberships.partnership_id', '=', partnership.id).executeTakeFirst();
     if (!membership) throw new NotFoundError('membership');
     return { partnership, membership };
@@ -548,6 +562,7 @@ export function createRegistryServices(db: Kysely<Database>) {
     organisations: {
       list: (filter?: repo.OrganisationFilter) => repo.listOrganisations(db, filter),
       page: organisationPage,
+      forEditing: organisationFor,
       create: createOrganisation,
       update: updateOrganisation,
     },
@@ -564,6 +579,7 @@ export function createRegistryServices(db: Kysely<Database>) {
       list: () => repo.listPartnerships(db),
       page: partnershipPage,
       bySlug: partnershipBySlug,
+      forEditing: partnershipFor,
       create: createPartnership,
       update: updatePartnership,
       structure,

@@ -81,12 +81,12 @@ export function registerOrganisationRoutes(app: FastifyInstance) {
   });
 
   app.get<{ Params: { slug: string } }>('/organisations/:slug/edit', { config: { access: 'organisations:edit' } }, async (request, reply) => {
-    const { organisation } = await registry.organisations.page(request.params.slug);
+    const organisation = await registry.organisations.forEditing(request.actor, request.params.slug);
     return reply.view('registry/organisation-form.njk', { title: `Edit ${organisation.name}`, organisation, values: organisationFormValues(organisation), ...(await formContext()) });
   });
 
   app.post<{ Params: { slug: string }; Body: Body }>('/organisations/:slug/edit', { config: { access: 'organisations:edit' } }, async (request, reply) => {
-    const { organisation } = await registry.organisations.page(request.params.slug);
+    const organisation = await registry.organisations.forEditing(request.actor, request.params.slug);
     try {
       await registry.organisations.update(request.actor, organisation.slug, request.body);
       flash(reply, 'Your changes have been saved.');

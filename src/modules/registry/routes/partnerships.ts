@@ -121,12 +121,12 @@ export function registerPartnershipRoutes(app: FastifyInstance) {
   });
 
   app.get<{ Params: { slug: string } }>('/partnerships/:slug/edit', { config: { access: 'partnerships:edit' } }, async (request, reply) => {
-    const partnership = await registry.partnerships.bySlug(request.params.slug);
+    const partnership = await registry.partnerships.forEditing(request.actor, request.params.slug, 'partnerships:edit');
     return reply.view('registry/partnership-form.njk', { title: `Edit ${partnership.name}`, partnership, values: partnershipFormValues(partnership), ...(await formContext()) });
   });
 
   app.post<{ Params: { slug: string }; Body: Body }>('/partnerships/:slug/edit', { config: { access: 'partnerships:edit' } }, async (request, reply) => {
-    const partnership = await registry.partnerships.bySlug(request.params.slug);
+    const partnership = await registry.partnerships.forEditing(request.actor, request.params.slug, 'partnerships:edit');
     try {
       await registry.partnerships.update(request.actor, request.params.slug, request.body);
       flash(reply, 'Your changes have been saved.');
@@ -146,12 +146,12 @@ export function registerPartnershipRoutes(app: FastifyInstance) {
   });
 
   app.get<{ Params: { slug: string } }>('/partnerships/:slug/members/new', { config: { access: 'memberships:manage' } }, async (request, reply) => {
-    const partnership = await registry.partnerships.bySlug(request.params.slug);
+    const partnership = await registry.partnerships.forEditing(request.actor, request.params.slug, 'memberships:manage');
     return reply.view('registry/membership-form.njk', { title: `Add a member to ${partnership.name}`, partnership, values: { role: 'member' }, ...(await seatContext()) });
   });
 
   app.post<{ Params: { slug: string }; Body: Body }>('/partnerships/:slug/members/new', { config: { access: 'memberships:manage' } }, async (request, reply) => {
-    const partnership = await registry.partnerships.bySlug(request.params.slug);
+    const partnership = await registry.partnerships.forEditing(request.actor, request.params.slug, 'memberships:manage');
     try {
       await registry.memberships.add(request.actor, partnership.slug, request.body);
       flash(reply, 'The member has been added.');
@@ -162,7 +162,7 @@ export function registerPartnershipRoutes(app: FastifyInstance) {
   });
 
   app.get<{ Params: { slug: string; id: string } }>('/partnerships/:slug/members/:id/edit', { config: { access: 'memberships:manage' } }, async (request, reply) => {
-    const { partnership, membership } = await registry.memberships.get(request.params.slug, idParam(request.params.id));
+    const { partnership, membership } = await registry.memberships.get(request.params.slug, idParam(request.params.id), request.actor);
     return reply.view('registry/membership-form.njk', {
       title: `Edit ${membership.person_name}’s seat`,
       partnership,
@@ -174,7 +174,7 @@ export function registerPartnershipRoutes(app: FastifyInstance) {
   });
 
   app.post<{ Params: { slug: string; id: string }; Body: Body }>('/partnerships/:slug/members/:id/edit', { config: { access: 'memberships:manage' } }, async (request, reply) => {
-    const { partnership, membership } = await registry.memberships.get(request.params.slug, idParam(request.params.id));
+    const { partnership, membership } = await registry.memberships.get(request.params.slug, idParam(request.params.id), request.actor);
     try {
       await registry.memberships.update(request.actor, partnership.slug, membership.id, request.body);
       flash(reply, 'The seat has been updated.');
@@ -191,7 +191,7 @@ export function registerPartnershipRoutes(app: FastifyInstance) {
   });
 
   app.post<{ Params: { slug: string; id: string }; Body: Body }>('/partnerships/:slug/members/:id/end', { config: { access: 'memberships:manage' } }, async (request, reply) => {
-    const { partnership, membership } = await registry.memberships.get(request.params.slug, idParam(request.params.id));
+    const { partnership, membership } = await registry.memberships.get(request.params.slug, idParam(request.params.id), request.actor);
     try {
       await registry.memberships.end(request.actor, partnership.slug, membership.id, request.body);
       flash(reply, `${membership.person_name}’s seat has ended. It stays on the record as a past membership.`);
