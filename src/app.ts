@@ -85,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         styleSrc: ["'self'"],
         formAction: ["'self'"],
@@ -152,6 +153,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // Who is asking, and the things every page needs.
   app.addHook('preHandler', async (request, reply) => {
+    // Machine endpoints (health, open data) need no visitor and no page furniture.
+    if (request.routeOptions.config?.page === false && request.routeOptions.config.access === 'public') return;
     const userId = request.session?.get('userId');
     request.actor = userId ? await app.services.accounts.actorFor(userId) : null;
     if (userId && !request.actor) request.session.set('userId', undefined);

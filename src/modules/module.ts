@@ -29,5 +29,7 @@ export type RouteAccess = 'public' | Action;
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** false for machine endpoints: no session, no page context. Only for public routes. */
+    page?: false;
   }
 }

@@ -29,7 +29,7 @@ export const coreModule: PlaceshaperModule = {
       });
     });
 
-    app.get('/health', { config: { access: 'public' } }, async (_request, reply) => {
+    app.get('/health', { config: { access: 'public', page: false } }, async (_request, reply) => {
       const ok = await databaseIsReachable(app.services.db);
       return reply
         .code(ok ? 200 : 503)

@@ -11,7 +11,7 @@ export function registerOpenDataRoutes(app: FastifyInstance) {
 
   app.get('/open-data', { config: { access: 'public' } }, async (_request, reply) => reply.view('registry/open-data.njk', { title: 'Open data' }));
 
-  app.get('/api/v1/popolo.json', { config: { access: 'public' } }, async (request, reply) => {
+  app.get('/api/v1/popolo.json', { config: { access: 'public', page: false } }, async (request, reply) => {
     const [areas, organisations, partnerships, people, affiliations, memberships] = await Promise.all([
       registry.areas.list(),
       registry.organisations.list(),
@@ -25,7 +25,7 @@ export function registerOpenDataRoutes(app: FastifyInstance) {
       .send(popoloDocument({ areas, organisations, partnerships, people, affiliations, memberships, baseUrl: baseUrl(request) }));
   });
 
-  app.get('/api/v1/partnerships', { config: { access: 'public' } }, async (request, reply) => {
+  app.get('/api/v1/partnerships', { config: { access: 'public', page: false } }, async (request, reply) => {
     const [partnerships, structure] = await Promise.all([registry.partnerships.list(), registry.partnerships.structure()]);
     const seats = new Map(structure.map((s) => [s.id, s.sectorSeats]));
     return reply.header('access-control-allow-origin', '*').send({
@@ -48,7 +48,7 @@ export function registerOpenDataRoutes(app: FastifyInstance) {
     });
   });
 
-  app.get('/api/v1/organisations', { config: { access: 'public' } }, async (request, reply) => {
+  app.get('/api/v1/organisations', { config: { access: 'public', page: false } }, async (request, reply) => {
     const organisations = await registry.organisations.list();
     return reply.header('access-control-allow-origin', '*').send({
       organisations: organisations.map((o) => ({

@@ -1,0 +1,199 @@
+/**
+ * Helpers for the browser tests: the app on a real port, Debian's Chromium driven
+ * by playwright-core, and an axe-core accessibility check for every page visited.
+ *
+ * No browser is ever downloaded: playwright-core drives /usr/bin/chromium.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page, type Response } from 'playwright-core';
+import { createTestApp } from '../src/testing/test-app.ts';
+import { buildStylesheet } from '../src/platform/assets.ts';
+
+const require = createRequire(import.meta.url);
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const demoPassword = 'demo-password-2026';
+
+/** The WCAG 2.0, 2.1 and 2.2 A and AA rules, as axe tags them. */
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+const axePath = require.resolve('axe-core/axe.min.js');
+let axeSource: string | undefined;
+
+/** The app over a fresh demo database, listening on a free port. */
+export async function startApp(): Promise<{ baseURL: string; close: () => Promise<void> }> {
+  buildStylesheet();
+  const { app, close } = await createTestApp();
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return { baseURL: `http://127.0.0.1:${port}`, close };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  assert.ok(fs.existsSync(chromiumPath), `No Chromium at ${chromiumPath}; install Debian's chromium package`);
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** What a page has been through: documents loaded, documents checked, and problems seen in the console. */
+interface PageRecord {
+  loads: number;
+  checked: number;
+  urls: string[];
+  consoleErrors: string[];
+}
+const records = new WeakMap<Page, PageRecord>();
+
+/** A fresh browser context (its own cookies) with one page, watched so every page it loads can be checked. */
+export async function openPage(
+  browser: Browser,
+  baseURL: string,
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL, ...options });
+  context.setDefaultTimeout(10_000);
+  context.setDefaultNavigationTimeout(15_000);
+  const page = await context.newPage();
+  const record: PageRecord = { loads: 0, checked: 0, urls: [], consoleErrors: [] };
+  records.set(page, record);
+  page.on('load', () => {
+    record.loads += 1;
+    record.urls.push(page.url());
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') record.consoleErrors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => record.consoleErrors.push(`${page.url()}: ${error.message}`));
+  return { context, page };
+}
+
+/**
+ * Fails unless every document the page loaded was checked with `checkAccessibility`,
+ * so no page of a journey escapes the accessibility check. Returns the console errors
+ * seen (blocked scripts, script errors) for the test to report.
+ */
+export function finishPage(page: Page): string[] {
+  const record = records.get(page);
+  assert.ok(record, 'The page was not opened with openPage()');
+  assert.equal(
+    record.checked,
+    record.loads,
+    `${record.loads - record.checked} page(s) were not checked for accessibility; pages loaded: ${record.urls.join(', ')}`,
+  );
+  return [...new Set(record.consoleErrors)];
+}
+
+interface AxeNode {
+  target: unknown[];
+  failureSummary?: string;
+}
+interface AxeViolation {
+  id: string;
+  impact?: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: AxeNode[];
+}
+
+/**
+ * Runs axe-core's WCAG 2.2 AA rules on the page as it is now and fails with a readable
+ * list (rule, help, the elements that failed) if anything is found.
+ *
+ * axe is injected with `page.addScriptTag`; the app's Content-Security-Policy allows
+ * only nonce'd scripts, which blocks that inline script, so then the same file is
+ * evaluated through the DevTools protocol instead (which CSP does not govern). The
+ * page's own CSP is left in force, so axe sees the page as visitors get it.
+ */
+export async function checkAccessibility(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  if (!(await hasAxe(page))) {
+    try {
+      await page.addScriptTag({ path: axePath });
+    } catch {
+      // Blocked by the page's Content-Security-Policy: fall through.
+    }
+  }
+  if (!(await hasAxe(page))) {
+    axeSource ??= fs.readFileSync(axePath, 'utf8');
+    await page.evaluate(axeSource);
+  }
+  const violations = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
+    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return results.violations;
+  }, wcagTags);
+  const record = records.get(page);
+  if (record) record.checked = record.loads;
+  assert.equal(violations.length, 0, describeViolations(page.url(), violations as AxeViolation[]));
+}
+
+function hasAxe(page: Page): Promise<boolean> {
+  return page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
+}
+
+function describeViolations(url: string, violations: AxeViolation[]): string {
+  const lines = [`${violations.length} accessibility violation(s) on ${url}:`];
+  for (const v of violations) {
+    lines.push(`- ${v.id} (${v.impact ?? 'unknown impact'}): ${v.help}`, `  ${v.helpUrl}`);
+    for (const node of v.nodes) {
+      lines.push(`    at ${node.target.map(String).join(' ')}`);
+      if (node.failureSummary) lines.push(...node.failureSummary.split('\n').map((l) => `      ${l}`));
+    }
+  }
+  return lines.join('\n');
+}
+
+/** Goes to a path, checks the status, that the page has exactly one h1, and that it is accessible. */
+export async function visit(page: Page, path: string, expectedStatus = 200): Promise<Response> {
+  const response = await page.goto(path);
+  assert.ok(response, `No response for ${path}`);
+  assert.equal(response.status(), expectedStatus, `GET ${path} answered ${response.status()}`);
+  await checkAccessibility(page);
+  await assertOneH1(page);
+  return response;
+}
+
+/** Clicks something that loads a new page (a link or a form's button), waits for it, and checks it. */
+export async function navigateBy(page: Page, target: Locator, expectedStatus?: number): Promise<Response | null> {
+  const [response] = await Promise.all([page.waitForNavigation(), target.click()]);
+  if (expectedStatus !== undefined) {
+    assert.ok(response, `No response after clicking ${target}`);
+    assert.equal(response.status(), expectedStatus, `${response.url()} answered ${response.status()}`);
+  }
+  await checkAccessibility(page);
+  await assertOneH1(page);
+  return response;
+}
+
+export async function assertOneH1(page: Page): Promise<void> {
+  assert.equal(await page.locator('h1').count(), 1, `Expected exactly one h1 on ${page.url()}`);
+}
+
+/** The text of the page's h1. */
+export async function h1(page: Page): Promise<string> {
+  return ((await page.locator('h1').textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Signs in through the sign-in page, as a person would. */
+export async function signIn(page: Page, email: string, password = demoPassword): Promise<void> {
+  await visit(page, '/sign-in');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await navigateBy(page, page.getByRole('button', { name: 'Sign in', exact: true }));
+  assert.ok(!new URL(page.url()).pathname.startsWith('/sign-in'), `Sign-in failed for ${email}: still on ${page.url()}`);
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
