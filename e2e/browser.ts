@@ -8,7 +8,15 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page, type Response } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+  type Response,
+} from 'playwright-core';
 import { createTestApp } from '../src/testing/test-app.ts';
 import { buildStylesheet } from '../src/platform/assets.ts';
 
@@ -51,6 +59,11 @@ export function launchBrowser(): Promise<Browser> {
 
 /** What a page has been through: documents loaded, documents checked, and problems seen in the console. */
 interface PageRecord {
+  javaScriptEnabled: boolean;
+  /** Set once the page's CSP has refused axe as an inline script, so it is not tried again. */
+  inlineScriptsBlocked: boolean;
+  /** True while axe is being injected: CSP complaints then are about axe, not the app. */
+  injecting: boolean;
   loads: number;
   checked: number;
   urls: string[];
@@ -68,14 +81,25 @@ export async function openPage(
   context.setDefaultTimeout(10_000);
   context.setDefaultNavigationTimeout(15_000);
   const page = await context.newPage();
-  const record: PageRecord = { loads: 0, checked: 0, urls: [], consoleErrors: [] };
+  const record: PageRecord = {
+    javaScriptEnabled: options.javaScriptEnabled !== false,
+    inlineScriptsBlocked: false,
+    injecting: false,
+    loads: 0,
+    checked: 0,
+    urls: [],
+    consoleErrors: [],
+  };
   records.set(page, record);
   page.on('load', () => {
     record.loads += 1;
     record.urls.push(page.url());
   });
   page.on('console', (message) => {
-    if (message.type() === 'error') record.consoleErrors.push(`${page.url()}: ${message.text()}`);
+    if (message.type() !== 'error' || record.injecting) return;
+    // The document's own status (a 404 or 400 page) is asserted by the test itself.
+    if (message.text().startsWith('Failed to load resource') && message.location().url === page.url()) return;
+    record.consoleErrors.push(`${page.url()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => record.consoleErrors.push(`${page.url()}: ${error.message}`));
   return { context, page };
@@ -113,32 +137,93 @@ interface AxeViolation {
  * Runs axe-core's WCAG 2.2 AA rules on the page as it is now and fails with a readable
  * list (rule, help, the elements that failed) if anything is found.
  *
- * axe is injected with `page.addScriptTag`; the app's Content-Security-Policy allows
+ * axe is injected with `page.addScriptTag`. The app's Content-Security-Policy allows
  * only nonce'd scripts, which blocks that inline script, so then the same file is
  * evaluated through the DevTools protocol instead (which CSP does not govern). The
- * page's own CSP is left in force, so axe sees the page as visitors get it.
+ * page's own CSP stays in force, so axe sees the page as visitors get it.
  */
 export async function checkAccessibility(page: Page): Promise<void> {
   await page.waitForLoadState('load');
-  if (!(await hasAxe(page))) {
+  const record = records.get(page);
+  const violations =
+    record?.javaScriptEnabled === false
+      ? await runAxeWithoutPageScripts(page)
+      : await runAxeInPage(page, record);
+  if (record) record.checked = record.loads;
+  assert.equal(violations.length, 0, describeViolations(page.url(), violations));
+}
+
+async function runAxeInPage(page: Page, record: PageRecord | undefined): Promise<AxeViolation[]> {
+  if (!record?.inlineScriptsBlocked && !(await hasAxe(page))) {
+    if (record) record.injecting = true;
     try {
       await page.addScriptTag({ path: axePath });
     } catch {
-      // Blocked by the page's Content-Security-Policy: fall through.
+      // Refused by the page's Content-Security-Policy: evaluate it instead, below.
+      if (record) record.inlineScriptsBlocked = true;
+    } finally {
+      if (record) record.injecting = false;
     }
   }
-  if (!(await hasAxe(page))) {
-    axeSource ??= fs.readFileSync(axePath, 'utf8');
-    await page.evaluate(axeSource);
-  }
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+  if (!(await hasAxe(page))) await page.evaluate(readAxe());
+  return page.evaluate(async (tags) => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const results = await axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations'],
+    });
     return results.violations;
   }, wcagTags);
-  const record = records.get(page);
-  if (record) record.checked = record.loads;
-  assert.equal(violations.length, 0, describeViolations(page.url(), violations as AxeViolation[]));
+}
+
+/**
+ * With JavaScript switched off Chromium runs no script in the page's own world, so
+ * `page.evaluate` would wait for ever. axe runs instead in an isolated world (same
+ * DOM, own globals) made through the DevTools protocol. Timers never fire there, so
+ * that world gets a `setTimeout` that runs zero-delay callbacks as microtasks (axe's
+ * work queue) and never fires longer ones (only axe's time-outs, which must not fire).
+ */
+async function runAxeWithoutPageScripts(page: Page): Promise<AxeViolation[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const { executionContextId: contextId } = await cdp.send('Page.createIsolatedWorld', {
+      frameId: frameTree.frame.id,
+      worldName: 'e2e-axe',
+      grantUniveralAccess: true,
+    });
+    const evaluate = async (expression: string) => {
+      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+        expression,
+        contextId,
+        awaitPromise: true,
+        returnByValue: true,
+      });
+      if (exceptionDetails)
+        throw new Error(`axe failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+      return result.value as unknown;
+    };
+    await evaluate(
+      `window.setTimeout = (callback, delay, ...args) => { if (!delay) Promise.resolve().then(() => callback(...args)); return 0; };
+       window.clearTimeout = () => {};`,
+    );
+    await evaluate(readAxe());
+    return (await evaluate(
+      `axe.run(document, ${JSON.stringify({ runOnly: { type: 'tag', values: wcagTags }, resultTypes: ['violations'] })})
+         .then((results) => JSON.parse(JSON.stringify(results.violations)))`,
+    )) as AxeViolation[];
+  } finally {
+    await cdp.detach();
+  }
+}
+
+function readAxe(): string {
+  axeSource ??= fs.readFileSync(axePath, 'utf8');
+  return axeSource;
 }
 
 function hasAxe(page: Page): Promise<boolean> {
@@ -168,7 +253,11 @@ export async function visit(page: Page, path: string, expectedStatus = 200): Pro
 }
 
 /** Clicks something that loads a new page (a link or a form's button), waits for it, and checks it. */
-export async function navigateBy(page: Page, target: Locator, expectedStatus?: number): Promise<Response | null> {
+export async function navigateBy(
+  page: Page,
+  target: Locator,
+  expectedStatus?: number,
+): Promise<Response | null> {
   const [response] = await Promise.all([page.waitForNavigation(), target.click()]);
   if (expectedStatus !== undefined) {
     assert.ok(response, `No response after clicking ${target}`);
@@ -194,6 +283,9 @@ export async function signIn(page: Page, email: string, password = demoPassword)
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await navigateBy(page, page.getByRole('button', { name: 'Sign in', exact: true }));
-  assert.ok(!new URL(page.url()).pathname.startsWith('/sign-in'), `Sign-in failed for ${email}: still on ${page.url()}`);
+  assert.ok(
+    !new URL(page.url()).pathname.startsWith('/sign-in'),
+    `Sign-in failed for ${email}: still on ${page.url()}`,
+  );
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }

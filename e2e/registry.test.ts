@@ -25,7 +25,7 @@ import {
 const admin = 'admin@kelmsfield.example';
 const chairOfSafer = 'susan.pettifer@kelmsfield.example';
 
-describe('registry in the browser', () => {
+describe('registry in the browser', { timeout: 90_000 }, () => {
   let browser: Browser;
   let baseURL: string;
   let closeApp: (() => Promise<void>) | undefined;
@@ -43,7 +43,11 @@ describe('registry in the browser', () => {
   });
 
   /** A fresh context (no cookies) for one test; closed, and every page it loaded checked, at the end. */
-  async function withPage(t: TestContext, work: (page: Page) => Promise<void>, options: BrowserContextOptions = {}) {
+  async function withPage(
+    t: TestContext,
+    work: (page: Page) => Promise<void>,
+    options: BrowserContextOptions = {},
+  ) {
     const { context, page } = await openPage(browser, baseURL, options);
     try {
       await work(page);
@@ -72,7 +76,11 @@ describe('registry in the browser', () => {
         const text = await h1(page);
         if (typeof heading === 'string') assert.equal(text, heading, `h1 of ${path}`);
         else assert.match(text, heading, `h1 of ${path}`);
-        assert.match(await page.locator('.app-demo-banner').innerText(), /fictional place/, `demo banner on ${path}`);
+        assert.match(
+          await page.locator('.app-demo-banner').innerText(),
+          /fictional place/,
+          `demo banner on ${path}`,
+        );
       }
 
       await visit(page, '/partnerships/no-such-thing', 404);
@@ -85,7 +93,10 @@ describe('registry in the browser', () => {
       async (page) => {
         await visit(page, '/');
         assert.equal(await h1(page), 'Kelmsfield partnership');
-        assert.ok(await page.getByText('fictional place').isVisible(), 'the demo banner shows without JavaScript');
+        assert.ok(
+          await page.getByText('fictional place').isVisible(),
+          'the demo banner shows without JavaScript',
+        );
         assert.ok(await page.getByRole('link', { name: 'Partnerships' }).first().isVisible());
         // Without JavaScript the page is still the whole page: navigation and content.
         assert.ok(await page.getByRole('navigation', { name: 'Site' }).isVisible());
@@ -103,7 +114,11 @@ describe('registry in the browser', () => {
     await withPage(t, async (page) => {
       await signIn(page, admin);
 
-      await navigateBy(page, page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Manage' }), 200);
+      await navigateBy(
+        page,
+        page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Manage' }),
+        200,
+      );
       assert.equal(await h1(page), 'Manage the partnership');
       await navigateBy(page, page.getByRole('link', { name: 'Set up a partnership' }), 200);
       assert.equal(new URL(page.url()).pathname, '/partnerships/new');
@@ -145,8 +160,13 @@ describe('registry in the browser', () => {
       await page.getByLabel('Starts on').fill('2026-04-01');
       await navigateBy(page, page.getByRole('button', { name: 'Save' }), 200);
       assert.equal(new URL(page.url()).pathname, `/partnerships/${slug}`);
-      assert.match(await page.locator('.govuk-notification-banner--success').innerText(), /The member has been added/);
-      const members = page.locator('table').filter({ has: page.locator('caption', { hasText: 'current seat' }) });
+      assert.match(
+        await page.locator('.govuk-notification-banner--success').innerText(),
+        /The member has been added/,
+      );
+      const members = page
+        .locator('table')
+        .filter({ has: page.locator('caption', { hasText: 'current seat' }) });
       assert.match(await members.locator('caption').innerText(), /^1 current seat$/);
       const seat = members.getByRole('row').filter({ hasText: person });
       assert.equal(await seat.count(), 1, `${person} is in the members table`);
@@ -160,7 +180,11 @@ describe('registry in the browser', () => {
       assert.match(await history.innerText(), /Site administrator|admin/i);
 
       // It is on the structure map and in the map's text alternative.
-      await navigateBy(page, page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Structure' }), 200);
+      await navigateBy(
+        page,
+        page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Structure' }),
+        200,
+      );
       assert.equal(new URL(page.url()).pathname, '/structure');
       const mapLink = page.locator(`.app-map svg a[href="/partnerships/${slug}"]`);
       assert.equal(await mapLink.count(), 1, 'the SVG map links to the new partnership');
@@ -210,7 +234,10 @@ describe('registry in the browser', () => {
 
       await visit(page, '/partnerships/safer-kelmsfield-partnership/edit');
       assert.equal(await h1(page), 'Edit Safer Kelmsfield Partnership');
-      assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'Safer Kelmsfield Partnership');
+      assert.equal(
+        await page.getByLabel('Name', { exact: true }).inputValue(),
+        'Safer Kelmsfield Partnership',
+      );
       assert.equal(await page.getByRole('button', { name: 'Save' }).count(), 1);
       await assertOneH1(page);
       await checkAccessibility(page);

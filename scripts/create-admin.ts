@@ -24,7 +24,8 @@ try {
   console.log(`Created administrator ${values.email} (account ${id}).`);
 } catch (error) {
   if (error instanceof ValidationError) {
-    for (const [field, message] of Object.entries(error.fieldErrors)) console.error(`${field === 'password' ? 'ADMIN_PASSWORD' : '--' + field}: ${message}`);
+    for (const [field, message] of Object.entries(error.fieldErrors))
+      console.error(`${field === 'password' ? 'ADMIN_PASSWORD' : '--' + field}: ${message}`);
     process.exitCode = 1;
   } else throw error;
 } finally {

@@ -13,8 +13,14 @@ function find(dir) {
 }
 
 const only = process.argv.slice(2);
-const files = ["src", "e2e"].flatMap((dir) => find(dir)).filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
+const files = ['src', 'e2e']
+  .flatMap((dir) => find(dir))
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
 files.sort((a, b) => Number(a.startsWith('e2e')) - Number(b.startsWith('e2e')) || a.localeCompare(b));
-console.log(`Running ${files.length} test files on ${process.env.DATABASE_URL?.startsWith('postgres') ? 'PostgreSQL' : 'SQLite'}`);
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], { stdio: 'inherit' });
+console.log(
+  `Running ${files.length} test files on ${process.env.DATABASE_URL?.startsWith('postgres') ? 'PostgreSQL' : 'SQLite'}`,
+);
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], {
+  stdio: 'inherit',
+});
 process.exit(result.status ?? 1);

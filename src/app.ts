@@ -117,7 +117,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     sessionPlugin: '@fastify/session',
     getToken: (request) => {
       const body = request.body as Record<string, unknown> | undefined;
-      return (typeof body?._csrf === 'string' ? body._csrf : undefined) ?? (request.headers['x-csrf-token'] as string);
+      return (
+        (typeof body?._csrf === 'string' ? body._csrf : undefined) ??
+        (request.headers['x-csrf-token'] as string)
+      );
     },
   });
   await app.register(fastifyRateLimit, { global: false });
@@ -154,7 +157,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Who is asking, and the things every page needs.
   app.addHook('preHandler', async (request, reply) => {
     // Machine endpoints (health, open data) need no visitor and no page furniture.
-    if (request.routeOptions.config?.page === false && request.routeOptions.config.access === 'public') return;
+    if (request.routeOptions.config?.page === false && request.routeOptions.config.access === 'public')
+      return;
     const userId = request.session?.get('userId');
     request.actor = userId ? await app.services.accounts.actorFor(userId) : null;
     if (userId && !request.actor) request.session.set('userId', undefined);
@@ -193,7 +197,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     try {
       if (!reply.locals?.placeName) {
         const settings = await app.services.place.siteSettings();
-        reply.locals = { ...reply.locals, placeName: settings.placeName ?? 'Placeshaper', demo: settings.demo };
+        reply.locals = {
+          ...reply.locals,
+          placeName: settings.placeName ?? 'Placeshaper',
+          demo: settings.demo,
+        };
       }
       return await reply.code(status).view('error.njk', { status, title, message });
     } catch {
@@ -210,16 +218,28 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (error instanceof NotFoundError) return renderError(reply, 404);
     if (error instanceof ForbiddenError) return renderError(reply, 403, error.message);
     if (error.code?.startsWith('FST_CSRF')) {
-      return renderError(reply, 403, 'This form has expired or was sent from another site. Go back, reload the page and try again. What you typed has not been saved.');
+      return renderError(
+        reply,
+        403,
+        'This form has expired or was sent from another site. Go back, reload the page and try again. What you typed has not been saved.',
+      );
     }
     if (error.statusCode === 429) {
       return renderError(reply, 429, 'You have tried too many times. Wait 10 minutes, then try again.');
     }
-    if (error.statusCode === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE' || error.code === 'FST_FILES_LIMIT') {
+    if (
+      error.statusCode === 413 ||
+      error.code === 'FST_REQ_FILE_TOO_LARGE' ||
+      error.code === 'FST_FILES_LIMIT'
+    ) {
       return renderError(reply, 413, 'The file or form is too big. Files must be smaller than 5 MB.');
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return renderError(reply, error.statusCode, 'The request could not be understood. Go back and try again.');
+      return renderError(
+        reply,
+        error.statusCode,
+        'The request could not be understood. Go back and try again.',
+      );
     }
     request.log.error({ err: error }, 'unhandled error');
     return renderError(reply, 500);
@@ -238,7 +258,6 @@ const errorTitles: Record<number, string> = {
   429: 'Too many attempts',
   500: 'Sorry, there is a problem with the service',
 };
-
 
 export function randomSecret(): string {
   return crypto.randomBytes(32).toString('hex');

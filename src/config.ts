@@ -15,7 +15,8 @@ const environmentSchema = z.object({
   DATABASE_URL: z
     .string()
     .refine((value) => /^(postgres|postgresql):\/\/.+/.test(value) || /^(sqlite:|file:).+/.test(value), {
-      message: 'must start with postgres:// (PostgreSQL) or sqlite: (an SQLite file, e.g. sqlite:data/placeshaper.db)',
+      message:
+        'must start with postgres:// (PostgreSQL) or sqlite: (an SQLite file, e.g. sqlite:data/placeshaper.db)',
     })
     .default('sqlite:data/placeshaper.db'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
@@ -54,12 +55,16 @@ export interface Config {
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = []): Config {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const parsed = environmentSchema.safeParse(cleaned);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? 'environment');
-    throw new ConfigError(`Configuration error: ${variable} ${issue.message} (got "${env[variable] ?? ''}").`);
+    throw new ConfigError(
+      `Configuration error: ${variable} ${issue.message} (got "${env[variable] ?? ''}").`,
+    );
   }
   const values = parsed.data;
   const isPostgres = /^postgres(ql)?:\/\//.test(values.DATABASE_URL);

@@ -96,12 +96,32 @@ describe('every route × every role', () => {
   before(async () => {
     t = await createTestApp();
     const db = t.database.db;
-    const safer = await db.selectFrom('partnerships').selectAll().where('slug', '=', 'safer-kelmsfield-partnership').executeTakeFirstOrThrow();
-    const seat = await db.selectFrom('memberships').select('id').where('partnership_id', '=', safer.id).executeTakeFirstOrThrow();
-    const police = await db.selectFrom('organisations').select('slug').where('slug', '=', 'brackenshire-constabulary').executeTakeFirstOrThrow();
+    const safer = await db
+      .selectFrom('partnerships')
+      .selectAll()
+      .where('slug', '=', 'safer-kelmsfield-partnership')
+      .executeTakeFirstOrThrow();
+    const seat = await db
+      .selectFrom('memberships')
+      .select('id')
+      .where('partnership_id', '=', safer.id)
+      .executeTakeFirstOrThrow();
+    const police = await db
+      .selectFrom('organisations')
+      .select('slug')
+      .where('slug', '=', 'brackenshire-constabulary')
+      .executeTakeFirstOrThrow();
     const person = await db.selectFrom('people').select('slug').orderBy('id').executeTakeFirstOrThrow();
-    const ward = await db.selectFrom('areas').select('slug').where('kind', '=', 'ward').executeTakeFirstOrThrow();
-    const user = await db.selectFrom('users').select('id').where('email', '=', logins.member).executeTakeFirstOrThrow();
+    const ward = await db
+      .selectFrom('areas')
+      .select('slug')
+      .where('kind', '=', 'ward')
+      .executeTakeFirstOrThrow();
+    const user = await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', logins.member)
+      .executeTakeFirstOrThrow();
     params = {
       ':slug/members/:id': `${safer.slug}/members/${seat.id}`,
       ':kind': 'organisations',
@@ -120,8 +140,12 @@ describe('every route × every role', () => {
 
   function concreteUrl(url: string): string {
     let concrete = url;
-    for (const [pattern, value] of Object.entries(params)) if (pattern.includes(':')) concrete = concrete.replace(pattern, value);
-    return concrete.replace(/^\/(partnerships|organisations|people|areas)\/:slug/, (_m, kind: string) => `/${kind}/${params[kind]}`);
+    for (const [pattern, value] of Object.entries(params))
+      if (pattern.includes(':')) concrete = concrete.replace(pattern, value);
+    return concrete.replace(
+      /^\/(partnerships|organisations|people|areas)\/:slug/,
+      (_m, kind: string) => `/${kind}/${params[kind]}`,
+    );
   }
 
   it('has an expectation for every declared route, and every expectation is a route', () => {
@@ -144,17 +168,23 @@ describe('every route × every role', () => {
       if (role !== 'public') await visitor.signIn(logins[role], demoPassword);
       const wrong: string[] = [];
       // Sign-out last, so the visitor stays signed in for the rest.
-      const routes = [...t.app.declaredRoutes].sort((a, b) => Number(a.url === '/sign-out') - Number(b.url === '/sign-out'));
+      const routes = [...t.app.declaredRoutes].sort(
+        (a, b) => Number(a.url === '/sign-out') - Number(b.url === '/sign-out'),
+      );
       for (const route of routes) {
         const key = `${route.method} ${route.url}`;
         const url = concreteUrl(route.url);
         assert.ok(!url.includes(':'), `no parameters left in ${url}`);
         if (route.method === 'GET') await visitor.get('/manage'); // a fresh CSRF token for the next POST
         const response = route.method === 'GET' ? await visitor.get(url) : await visitor.post(url, {});
-        const deniedAsPublic = response.statusCode === 303 && String(response.headers.location).startsWith('/sign-in?returnTo=');
+        const deniedAsPublic =
+          response.statusCode === 303 && String(response.headers.location).startsWith('/sign-in?returnTo=');
         const denied = response.statusCode === 403 || deniedAsPublic;
         const shouldAllow = (expected[key] ?? []).includes(role);
-        if (shouldAllow === denied) wrong.push(`${key} (${url}) → ${response.statusCode}, expected ${shouldAllow ? 'allowed' : 'denied'}`);
+        if (shouldAllow === denied)
+          wrong.push(
+            `${key} (${url}) → ${response.statusCode}, expected ${shouldAllow ? 'allowed' : 'denied'}`,
+          );
         if (response.statusCode >= 500) wrong.push(`${key} (${url}) → ${response.statusCode}`);
       }
       assert.deepEqual(wrong, []);
@@ -165,14 +195,24 @@ describe('every route × every role', () => {
     const chair = new Visitor(t.app);
     await chair.signIn(logins.chair, demoPassword);
     assert.equal((await chair.get('/partnerships/kelmsfield-partnership-board/edit')).statusCode, 403);
-    assert.equal((await chair.get('/partnerships/kelmsfield-childrens-trust-board/members/new')).statusCode, 403);
-    assert.equal((await chair.get('/partnerships/anti-social-behaviour-group/edit')).statusCode, 200, 'a sub-group of their partnership');
+    assert.equal(
+      (await chair.get('/partnerships/kelmsfield-childrens-trust-board/members/new')).statusCode,
+      403,
+    );
+    assert.equal(
+      (await chair.get('/partnerships/anti-social-behaviour-group/edit')).statusCode,
+      200,
+      'a sub-group of their partnership',
+    );
   });
 
   it('keeps a partner officer to their own organisation', async () => {
     const officer = new Visitor(t.app);
     await officer.signIn(logins.officer, demoPassword);
     assert.equal((await officer.get('/organisations/brackenshire-constabulary/edit')).statusCode, 200);
-    assert.equal((await officer.get('/organisations/brackenshire-fire-and-rescue-service/edit')).statusCode, 403);
+    assert.equal(
+      (await officer.get('/organisations/brackenshire-fire-and-rescue-service/edit')).statusCode,
+      403,
+    );
   });
 });

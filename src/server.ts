@@ -20,7 +20,10 @@ async function main() {
   buildStylesheet();
   const { database, loadedDemo } = await prepareDatabase(config);
   const app = await buildApp({ config, database, sessionSecret, logger: { level: config.logLevel } });
-  const sweep = setInterval(() => void deleteExpiredSessions(database.db).catch(() => undefined), 60 * 60 * 1000);
+  const sweep = setInterval(
+    () => void deleteExpiredSessions(database.db).catch(() => undefined),
+    60 * 60 * 1000,
+  );
   sweep.unref();
 
   const shutdown = async () => {
@@ -35,10 +38,15 @@ async function main() {
   const settings = await app.services.place.siteSettings();
   console.log(`\nPlaceshaper is running at http://localhost:${config.port} (${database.kind} database)`);
   if (settings.demo) {
-    console.log(`${loadedDemo ? 'Loaded' : 'Serving'} the demo place ${settings.placeName}. Demo sign-ins (password for each shown):`);
-    for (const login of demoLogins()) console.log(`  ${login.displayName.padEnd(36)} ${login.email}  ${login.password}`);
+    console.log(
+      `${loadedDemo ? 'Loaded' : 'Serving'} the demo place ${settings.placeName}. Demo sign-ins (password for each shown):`,
+    );
+    for (const login of demoLogins())
+      console.log(`  ${login.displayName.padEnd(36)} ${login.email}  ${login.password}`);
   } else if (await app.services.place.needsSetup()) {
-    console.log(`No place set up yet: open http://localhost:${config.port}/setup to name the place and create the first administrator.`);
+    console.log(
+      `No place set up yet: open http://localhost:${config.port}/setup to name the place and create the first administrator.`,
+    );
   }
 }
 

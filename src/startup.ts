@@ -6,12 +6,19 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/databas
 import { modules } from './modules/index.ts';
 
 /** Migrates, and on a database with no place yet loads the demo place when asked to. */
-export async function prepareDatabase(config: Config, options: { schema?: string } = {}): Promise<{ database: DatabaseHandle; loadedDemo: boolean }> {
+export async function prepareDatabase(
+  config: Config,
+  options: { schema?: string } = {},
+): Promise<{ database: DatabaseHandle; loadedDemo: boolean }> {
   const database = openDatabase({ ...config.database, schema: options.schema });
-  await migrateToLatest(database.db);
+  await migrateToLatest(database.db, options.schema);
   let loadedDemo = false;
   if (config.seed === 'demo') {
-    const placeSet = await database.db.selectFrom('settings').select('value').where('key', '=', 'place_area_id').executeTakeFirst();
+    const placeSet = await database.db
+      .selectFrom('settings')
+      .select('value')
+      .where('key', '=', 'place_area_id')
+      .executeTakeFirst();
     const users = await database.db.selectFrom('users').select('id').limit(1).execute();
     if (!placeSet && users.length === 0) {
       for (const module of modules) await module.loadDemo?.(database.db);
@@ -28,7 +35,9 @@ export async function prepareDatabase(config: Config, options: { schema?: string
 export function sessionSecretFor(config: Config): string {
   if (config.sessionSecret) return config.sessionSecret;
   if (config.production) {
-    throw new Error('Configuration error: SESSION_SECRET must be set in production (at least 32 characters).');
+    throw new Error(
+      'Configuration error: SESSION_SECRET must be set in production (at least 32 characters).',
+    );
   }
   const file = path.resolve('data/.session-secret');
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();

@@ -3,7 +3,13 @@
  * Pure: the services ask it before every write, the views ask it before showing a link.
  */
 
-export const roleKinds = ['site_admin', 'secretariat', 'partnership_manager', 'partner_officer', 'member'] as const;
+export const roleKinds = [
+  'site_admin',
+  'secretariat',
+  'partnership_manager',
+  'partner_officer',
+  'member',
+] as const;
 export type RoleKind = (typeof roleKinds)[number];
 
 export const roleLabels: Record<RoleKind, string> = {

@@ -6,11 +6,48 @@
 
 export interface PopoloInput {
   areas: { id: number; name: string; gss_code: string | null; kind: string; parent_id: number | null }[];
-  organisations: { id: number; name: string; slug: string; sector: string; type: string; named_partner: number; area_id: number | null; website: string | null }[];
-  partnerships: { id: number; name: string; slug: string; parent_id: number | null; statutory: number; theme: string | null; status: string; established_on: string | null; status_changed_on: string | null; area_id: number | null }[];
-  people: { id: number; name: string; slug: string; councillor: number; ward_id: number | null; councillor_role: string | null; party: string | null }[];
+  organisations: {
+    id: number;
+    name: string;
+    slug: string;
+    sector: string;
+    type: string;
+    named_partner: number;
+    area_id: number | null;
+    website: string | null;
+  }[];
+  partnerships: {
+    id: number;
+    name: string;
+    slug: string;
+    parent_id: number | null;
+    statutory: number;
+    theme: string | null;
+    status: string;
+    established_on: string | null;
+    status_changed_on: string | null;
+    area_id: number | null;
+  }[];
+  people: {
+    id: number;
+    name: string;
+    slug: string;
+    councillor: number;
+    ward_id: number | null;
+    councillor_role: string | null;
+    party: string | null;
+  }[];
   affiliations: { id: number; person_id: number; organisation_id: number; position: string | null }[];
-  memberships: { id: number; person_id: number; partnership_id: number; organisation_id: number | null; role: string; sector: string; starts_on: string; ends_on: string | null }[];
+  memberships: {
+    id: number;
+    person_id: number;
+    partnership_id: number;
+    organisation_id: number | null;
+    role: string;
+    sector: string;
+    starts_on: string;
+    ends_on: string | null;
+  }[];
   baseUrl: string;
 }
 
@@ -24,7 +61,13 @@ export function popoloDocument(input: PopoloInput) {
   const posts = new Map<string, { id: string; label: string; role: string; organization_id: string }>();
   for (const m of input.memberships) {
     const id = `post/${m.partnership_id}/${m.role}`;
-    if (!posts.has(id)) posts.set(id, { id, label: m.role.replace('_', '-'), role: m.role, organization_id: partnershipId(m.partnership_id) });
+    if (!posts.has(id))
+      posts.set(id, {
+        id,
+        label: m.role.replace('_', '-'),
+        role: m.role,
+        organization_id: partnershipId(m.partnership_id),
+      });
   }
   return {
     areas: input.areas.map((a) => ({
@@ -42,7 +85,10 @@ export function popoloDocument(input: PopoloInput) {
         sector: o.sector,
         named_partner: o.named_partner === 1,
         ...(o.area_id ? { area_id: areaId(o.area_id) } : {}),
-        links: [{ url: url(`/organisations/${o.slug}`), note: 'web page' }, ...(o.website ? [{ url: o.website, note: 'website' }] : [])],
+        links: [
+          { url: url(`/organisations/${o.slug}`), note: 'web page' },
+          ...(o.website ? [{ url: o.website, note: 'website' }] : []),
+        ],
       })),
       ...input.partnerships.map((p) => ({
         id: partnershipId(p.id),
@@ -61,7 +107,15 @@ export function popoloDocument(input: PopoloInput) {
     persons: input.people.map((p) => ({
       id: personId(p.id),
       name: p.name,
-      ...(p.councillor ? { councillor: { ward_id: p.ward_id ? areaId(p.ward_id) : null, role: p.councillor_role, party: p.party } } : {}),
+      ...(p.councillor
+        ? {
+            councillor: {
+              ward_id: p.ward_id ? areaId(p.ward_id) : null,
+              role: p.councillor_role,
+              party: p.party,
+            },
+          }
+        : {}),
       links: [{ url: url(`/people/${p.slug}`), note: 'web page' }],
     })),
     posts: [...posts.values()],

@@ -57,7 +57,14 @@ export const organisationTypeNames: Record<OrganisationType, string> = {
   residents_association: "Residents' association",
 };
 
-export const membershipRoles = ['chair', 'vice_chair', 'member', 'substitute', 'observer', 'secretariat'] as const;
+export const membershipRoles = [
+  'chair',
+  'vice_chair',
+  'member',
+  'substitute',
+  'observer',
+  'secretariat',
+] as const;
 export type MembershipRole = (typeof membershipRoles)[number];
 export const membershipRoleNames: Record<MembershipRole, string> = {
   chair: 'Chair',
@@ -68,7 +75,13 @@ export const membershipRoleNames: Record<MembershipRole, string> = {
   secretariat: 'Secretariat',
 };
 
-export const placeKinds = ['unitary', 'county', 'district', 'london_borough', 'metropolitan_district'] as const;
+export const placeKinds = [
+  'unitary',
+  'county',
+  'district',
+  'london_borough',
+  'metropolitan_district',
+] as const;
 export const subAreaKinds = ['ward', 'parish', 'neighbourhood'] as const;
 export const areaKinds = [...placeKinds, ...subAreaKinds] as const;
 export type PlaceKind = (typeof placeKinds)[number];

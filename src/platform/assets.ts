@@ -11,7 +11,9 @@ const sourcePath = path.resolve(import.meta.dirname, '../assets/app.scss');
  */
 export function buildStylesheet(force = false): string {
   const upToDate =
-    !force && fs.existsSync(stylesheetPath) && fs.statSync(stylesheetPath).mtimeMs >= fs.statSync(sourcePath).mtimeMs;
+    !force &&
+    fs.existsSync(stylesheetPath) &&
+    fs.statSync(stylesheetPath).mtimeMs >= fs.statSync(sourcePath).mtimeMs;
   if (!upToDate) {
     const result = sass.compile(sourcePath, {
       loadPaths: [path.resolve(import.meta.dirname, '../../node_modules')],

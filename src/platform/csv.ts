@@ -36,13 +36,20 @@ export class CsvReadError extends Error {}
 export function readCsv(text: string): { header: string[]; rows: Record<string, string>[] } {
   let records: string[][];
   try {
-    records = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, bom: true });
+    records = parse(text.replace(/^\uFEFF/, ''), {
+      relax_column_count: true,
+      skip_empty_lines: true,
+      bom: true,
+    });
   } catch (error) {
     throw new CsvReadError(`The file could not be read as CSV: ${(error as Error).message.split('\n')[0]}`);
   }
   const [headerRow, ...body] = records;
-  if (!headerRow) throw new CsvReadError('The file is empty. It needs a header row and at least one row of data.');
+  if (!headerRow)
+    throw new CsvReadError('The file is empty. It needs a header row and at least one row of data.');
   const header = headerRow.map((cell) => cell.trim().toLowerCase());
-  const rows = body.map((cells) => Object.fromEntries(header.map((key, i) => [key, (cells[i] ?? '').trim()])));
+  const rows = body.map((cells) =>
+    Object.fromEntries(header.map((key, i) => [key, (cells[i] ?? '').trim()])),
+  );
   return { header, rows };
 }

@@ -22,8 +22,14 @@ export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
 }
 
 /** GOV.UK error summary list, in the order the fields appear on the form. */
-export function errorSummary(errors: FieldErrors, fieldOrder: string[] = []): { text: string; href: string }[] {
-  const ordered = [...fieldOrder.filter((f) => f in errors), ...Object.keys(errors).filter((f) => !fieldOrder.includes(f))];
+export function errorSummary(
+  errors: FieldErrors,
+  fieldOrder: string[] = [],
+): { text: string; href: string }[] {
+  const ordered = [
+    ...fieldOrder.filter((f) => f in errors),
+    ...Object.keys(errors).filter((f) => !fieldOrder.includes(f)),
+  ];
   return ordered.map((field) => ({ text: errors[field]!, href: `#${field}` }));
 }
 
@@ -50,7 +56,10 @@ export function optionalText(label: string, max = 2000) {
 }
 
 export function choice<T extends readonly [string, ...string[]]>(values: T, message: string) {
-  return z.preprocess((value) => (typeof value === 'string' ? value : ''), z.enum(values, { error: message }));
+  return z.preprocess(
+    (value) => (typeof value === 'string' ? value : ''),
+    z.enum(values, { error: message }),
+  );
 }
 
 export function optionalChoice<T extends readonly [string, ...string[]]>(values: T, message: string) {
@@ -65,7 +74,9 @@ export const yesNo = z.preprocess(
   (value) => (Array.isArray(value) ? value.at(-1) : value),
   z
     .unknown()
-    .transform((value) => value === 'yes' || value === 'true' || value === 'on' || value === '1' || value === true),
+    .transform(
+      (value) => value === 'yes' || value === 'true' || value === 'on' || value === '1' || value === true,
+    ),
 );
 
 /** An id chosen from a list; blank means none. */
@@ -94,7 +105,10 @@ export function isoDate(label: string, required: boolean) {
       .superRefine((value, ctx) => {
         if (value === '' && required) ctx.addIssue({ code: 'custom', message: `Enter ${label}` });
         else if (value !== '' && !isRealDate(value))
-          ctx.addIssue({ code: 'custom', message: `${capitalise(label)} must be a real date, like 2026-04-01` });
+          ctx.addIssue({
+            code: 'custom',
+            message: `${capitalise(label)} must be a real date, like 2026-04-01`,
+          });
       })
       .transform((value) => (value === '' ? null : value)),
   );
@@ -120,7 +134,10 @@ export function emailAddress(label: string, required: boolean) {
         } else if (value.length > 254) {
           ctx.addIssue({ code: 'custom', message: `${capitalise(label)} must be 254 characters or fewer` });
         } else if (!/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(value)) {
-          ctx.addIssue({ code: 'custom', message: `Enter ${label} in the correct format, like name@example.org` });
+          ctx.addIssue({
+            code: 'custom',
+            message: `Enter ${label} in the correct format, like name@example.org`,
+          });
         }
       })
       .transform((value) => (value === '' ? null : value.toLowerCase())),

@@ -27,7 +27,12 @@ const londonDate = new Intl.DateTimeFormat('en-GB', {
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : londonDateTime.format(date).replace(' at ', ', ');
+  if (Number.isNaN(date.getTime())) return iso;
+  // GOV.UK style: "1 July 2026, 10:30am".
+  return londonDateTime
+    .format(date)
+    .replace(' at ', ', ')
+    .replace(/\s(am|pm)$/i, (_m, half: string) => half.toLowerCase());
 }
 
 /** A calendar date (yyyy-mm-dd) as "1 April 2026". */

@@ -22,7 +22,8 @@ export async function updateWithVersion(
 ): Promise<{ before: Row; after: Row }> {
   // Kysely cannot type a table chosen at run time; the column names used here exist on every versioned table.
   const t = trx as unknown as Transaction<Record<string, Row>>;
-  const before = (await t.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst()) as Row | undefined;
+  const before = (await t.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst()) as
+    Row | undefined;
   if (!before) throw new NotFoundError(table);
   if (before.version !== expectedVersion) {
     const last = await trx
@@ -46,7 +47,11 @@ export async function updateWithVersion(
 }
 
 export function singular(table: VersionedTable): string {
-  return { areas: 'area', organisations: 'organisation', people: 'person', partnerships: 'partnership', memberships: 'membership' }[
-    table
-  ];
+  return {
+    areas: 'area',
+    organisations: 'organisation',
+    people: 'person',
+    partnerships: 'partnership',
+    memberships: 'membership',
+  }[table];
 }

@@ -24,20 +24,28 @@ export function configureNunjucks(env: nunjucks.Environment): void {
   env.addFilter('richText', (value: string | null | undefined) => renderRichText(value));
   env.addFilter('sectorWords', sectorMixInWords);
   env.addFilter('yesNo', (value: unknown) => (value ? 'Yes' : 'No'));
-  env.addFilter('plural', (count: number, singular: string, plural?: string) =>
-    `${count} ${count === 1 ? singular : (plural ?? singular + 's')}`,
+  env.addFilter(
+    'plural',
+    (count: number, singular: string, plural?: string) =>
+      `${count} ${count === 1 ? singular : (plural ?? singular + 's')}`,
   );
   env.addFilter('percent', (value: number) => `${Math.round(value * 100)}%`);
   /** Turn a list of {value,text} into GOV.UK select/radios items with the current value selected. */
   env.addFilter(
     'withSelected',
-    (items: { value: string | number; text: string }[], selected: unknown, key: 'selected' | 'checked' = 'selected') =>
+    (
+      items: { value: string | number; text: string }[],
+      selected: unknown,
+      key: 'selected' | 'checked' = 'selected',
+    ) =>
       items.map((item) => ({
         ...item,
         [key]:
           selected !== undefined &&
           selected !== null &&
-          (Array.isArray(selected) ? selected.map(String).includes(String(item.value)) : String(selected) === String(item.value)),
+          (Array.isArray(selected)
+            ? selected.map(String).includes(String(item.value))
+            : String(selected) === String(item.value)),
       })),
   );
   /** Field error message for a GOV.UK macro, or false. */

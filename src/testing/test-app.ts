@@ -63,7 +63,11 @@ export class Visitor {
   }
 
   /** Submits a form as a browser would, with the page's CSRF token unless one is given. */
-  async post(url: string, form: Record<string, string | string[]> = {}, options: { csrf?: string | null } = {}) {
+  async post(
+    url: string,
+    form: Record<string, string | string[]> = {},
+    options: { csrf?: string | null } = {},
+  ) {
     const body = new URLSearchParams();
     const token = options.csrf === undefined ? this.csrf : options.csrf;
     if (token) body.append('_csrf', token);
@@ -78,7 +82,11 @@ export class Visitor {
     return response;
   }
 
-  async postMultipart(url: string, fields: Record<string, string>, file: { name: string; filename: string; content: string }) {
+  async postMultipart(
+    url: string,
+    fields: Record<string, string>,
+    file: { name: string; filename: string; content: string },
+  ) {
     const boundary = '----placeshaper' + crypto.randomBytes(8).toString('hex');
     const parts = [
       ...Object.entries({ _csrf: this.csrf, ...fields }).map(
@@ -110,7 +118,8 @@ export class Visitor {
   }
 
   private remember(response: LightMyRequestResponse) {
-    for (const cookie of response.cookies as { name: string; value: string }[]) this.cookies.set(cookie.name, cookie.value);
+    for (const cookie of response.cookies as { name: string; value: string }[])
+      this.cookies.set(cookie.name, cookie.value);
     const match = /name="_csrf" value="([^"]+)"/.exec(response.body);
     if (match) this.csrf = match[1]!;
   }

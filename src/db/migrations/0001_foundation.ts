@@ -69,7 +69,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('affiliations_person').on('affiliations').column('person_id').execute();
-  await db.schema.createIndex('affiliations_organisation').on('affiliations').column('organisation_id').execute();
+  await db.schema
+    .createIndex('affiliations_organisation')
+    .on('affiliations')
+    .column('organisation_id')
+    .execute();
 
   await withTimestampsAndVersion(
     withId(db.schema.createTable('partnerships'), pg)
@@ -100,7 +104,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   ).execute();
   await db.schema.createIndex('memberships_partnership').on('memberships').column('partnership_id').execute();
   await db.schema.createIndex('memberships_person').on('memberships').column('person_id').execute();
-  await db.schema.createIndex('memberships_organisation').on('memberships').column('organisation_id').execute();
+  await db.schema
+    .createIndex('memberships_organisation')
+    .on('memberships')
+    .column('organisation_id')
+    .execute();
 
   await withTimestampsAndVersion(
     withId(db.schema.createTable('users'), pg)

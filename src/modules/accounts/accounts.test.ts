@@ -13,7 +13,11 @@ describe('signing in and out', () => {
   it('signs in with the right email and password and returns to the page asked for', async () => {
     const visitor = new Visitor(t.app);
     await visitor.get('/sign-in?returnTo=/partnerships/new');
-    const response = await visitor.post('/sign-in', { email: 'ADMIN@kelmsfield.example', password: demoPassword, returnTo: '/partnerships/new' });
+    const response = await visitor.post('/sign-in', {
+      email: 'ADMIN@kelmsfield.example',
+      password: demoPassword,
+      returnTo: '/partnerships/new',
+    });
     assert.equal(response.statusCode, 303);
     assert.equal(response.headers.location, '/partnerships/new');
     const form = await visitor.get('/partnerships/new');
@@ -30,7 +34,11 @@ describe('signing in and out', () => {
   it('never follows a return address to another site', async () => {
     const visitor = new Visitor(t.app);
     await visitor.get('/sign-in');
-    const response = await visitor.post('/sign-in', { email: 'admin@kelmsfield.example', password: demoPassword, returnTo: '//evil.example/' });
+    const response = await visitor.post('/sign-in', {
+      email: 'admin@kelmsfield.example',
+      password: demoPassword,
+      returnTo: '//evil.example/',
+    });
     assert.equal(response.headers.location, '/manage');
   });
 
@@ -62,7 +70,11 @@ describe('signing in and out', () => {
   it('refuses a form sent without its CSRF token, and saves nothing', async () => {
     const visitor = new Visitor(t.app);
     await visitor.signIn('admin@kelmsfield.example', demoPassword);
-    const response = await visitor.post('/organisations/new', { name: 'Forged Organisation', sector: 'business', type: 'business' }, { csrf: null });
+    const response = await visitor.post(
+      '/organisations/new',
+      { name: 'Forged Organisation', sector: 'business', type: 'business' },
+      { csrf: null },
+    );
     assert.equal(response.statusCode, 403);
     assert.match(response.body, /This form has expired or was sent from another site/);
     const list = await visitor.get('/organisations?q=forged');
@@ -88,13 +100,29 @@ describe('signing in and out', () => {
     const visitor = new Visitor(t.app);
     await visitor.signIn('lesley.rutherford@kelmsfield-chamber.example', demoPassword);
     await visitor.get('/account/password');
-    let response = await visitor.post('/account/password', { currentPassword: 'not-my-password', password: 'a-new-long-password', confirmPassword: 'a-new-long-password' });
+    let response = await visitor.post('/account/password', {
+      currentPassword: 'not-my-password',
+      password: 'a-new-long-password',
+      confirmPassword: 'a-new-long-password',
+    });
     assert.match(response.body, /Your current password is not correct/);
-    response = await visitor.post('/account/password', { currentPassword: demoPassword, password: 'short', confirmPassword: 'short' });
+    response = await visitor.post('/account/password', {
+      currentPassword: demoPassword,
+      password: 'short',
+      confirmPassword: 'short',
+    });
     assert.match(response.body, /Password must be at least 12 characters long/);
-    response = await visitor.post('/account/password', { currentPassword: demoPassword, password: 'a-new-long-password', confirmPassword: 'different-password' });
+    response = await visitor.post('/account/password', {
+      currentPassword: demoPassword,
+      password: 'a-new-long-password',
+      confirmPassword: 'different-password',
+    });
     assert.match(response.body, /The passwords do not match/);
-    response = await visitor.post('/account/password', { currentPassword: demoPassword, password: 'a-new-long-password', confirmPassword: 'a-new-long-password' });
+    response = await visitor.post('/account/password', {
+      currentPassword: demoPassword,
+      password: 'a-new-long-password',
+      confirmPassword: 'a-new-long-password',
+    });
     assert.equal(response.statusCode, 303);
     const fresh = new Visitor(t.app);
     await fresh.signIn('lesley.rutherford@kelmsfield-chamber.example', 'a-new-long-password');
@@ -104,17 +132,34 @@ describe('signing in and out', () => {
     const admin = new Visitor(t.app);
     await admin.signIn('admin@kelmsfield.example', demoPassword);
     await admin.get('/admin/users/new');
-    let response = await admin.post('/admin/users/new', { displayName: 'Priya Officer', email: 'helen.marsh@kelmsfield.example', password: 'long-enough-password', confirmPassword: 'long-enough-password' });
+    let response = await admin.post('/admin/users/new', {
+      displayName: 'Priya Officer',
+      email: 'helen.marsh@kelmsfield.example',
+      password: 'long-enough-password',
+      confirmPassword: 'long-enough-password',
+    });
     assert.match(response.body, /There is already an account with this email address/);
     assert.match(response.body, /value="Priya Officer"/);
-    response = await admin.post('/admin/users/new', { displayName: 'Priya Officer', email: 'priya@kelmsfield.example', password: 'long-enough-password', confirmPassword: 'long-enough-password' });
+    response = await admin.post('/admin/users/new', {
+      displayName: 'Priya Officer',
+      email: 'priya@kelmsfield.example',
+      password: 'long-enough-password',
+      confirmPassword: 'long-enough-password',
+    });
     assert.equal(response.statusCode, 303);
     const userUrl = String(response.headers.location);
     await admin.get(userUrl);
     response = await admin.post(`${userUrl}/roles`, { role: 'partnership_manager' });
     assert.match(response.body, /Choose the partnership this role is for/);
-    const housing = await t.database.db.selectFrom('partnerships').select('id').where('slug', '=', 'kelmsfield-housing-partnership').executeTakeFirstOrThrow();
-    response = await admin.post(`${userUrl}/roles`, { role: 'partnership_manager', partnershipId: String(housing.id) });
+    const housing = await t.database.db
+      .selectFrom('partnerships')
+      .select('id')
+      .where('slug', '=', 'kelmsfield-housing-partnership')
+      .executeTakeFirstOrThrow();
+    response = await admin.post(`${userUrl}/roles`, {
+      role: 'partnership_manager',
+      partnershipId: String(housing.id),
+    });
     assert.equal(response.statusCode, 303);
 
     const priya = new Visitor(t.app);
@@ -137,9 +182,16 @@ describe('rate limiting sign-in', () => {
     const visitor = new Visitor(t.app);
     await visitor.get('/sign-in');
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await visitor.post('/sign-in', { email: 'admin@kelmsfield.example', password: `guess-${i}` })).statusCode);
+    for (let i = 0; i < 4; i++)
+      statuses.push(
+        (await visitor.post('/sign-in', { email: 'admin@kelmsfield.example', password: `guess-${i}` }))
+          .statusCode,
+      );
     assert.deepEqual(statuses, [400, 400, 400, 429]);
-    const blocked = await visitor.post('/sign-in', { email: 'admin@kelmsfield.example', password: demoPassword });
+    const blocked = await visitor.post('/sign-in', {
+      email: 'admin@kelmsfield.example',
+      password: demoPassword,
+    });
     assert.equal(blocked.statusCode, 429);
     assert.match(blocked.body, /You have tried too many times/);
   });
@@ -158,17 +210,37 @@ describe('first run without the demo', () => {
     assert.equal(home.headers.location, '/setup');
     const form = await visitor.get('/setup');
     assert.doesNotMatch(form.body, /fictional place/);
-    let response = await visitor.post('/setup', { placeName: 'Camden', placeKind: 'london_borough', gssCode: 'E08000007', displayName: 'Sam Secretariat', email: 'sam@camden.example', password: 'long-enough-password', confirmPassword: 'long-enough-password' });
+    let response = await visitor.post('/setup', {
+      placeName: 'Camden',
+      placeKind: 'london_borough',
+      gssCode: 'E08000007',
+      displayName: 'Sam Secretariat',
+      email: 'sam@camden.example',
+      password: 'long-enough-password',
+      confirmPassword: 'long-enough-password',
+    });
     assert.equal(response.statusCode, 400);
     assert.match(response.body, /GSS code E08000007 is not a code for a london borough/);
     assert.match(response.body, /value="Sam Secretariat"/);
     assert.equal((await t.database.db.selectFrom('users').select('id').execute()).length, 0, 'nothing saved');
-    response = await visitor.post('/setup', { placeName: 'Camden', placeKind: 'london_borough', gssCode: 'e09000007', displayName: 'Sam Secretariat', email: 'sam@camden.example', password: 'long-enough-password', confirmPassword: 'long-enough-password' });
+    response = await visitor.post('/setup', {
+      placeName: 'Camden',
+      placeKind: 'london_borough',
+      gssCode: 'e09000007',
+      displayName: 'Sam Secretariat',
+      email: 'sam@camden.example',
+      password: 'long-enough-password',
+      confirmPassword: 'long-enough-password',
+    });
     assert.equal(response.statusCode, 303);
     const manage = await visitor.get('/manage');
     assert.match(manage.body, /Camden partnership/);
     const area = await t.database.db.selectFrom('areas').selectAll().executeTakeFirstOrThrow();
     assert.equal(area.gss_code, 'E09000007');
-    assert.equal((await new Visitor(t.app).get('/setup')).headers.location, '/sign-in', 'set-up happens once');
+    assert.equal(
+      (await new Visitor(t.app).get('/setup')).headers.location,
+      '/sign-in',
+      'set-up happens once',
+    );
   });
 });

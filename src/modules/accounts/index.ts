@@ -25,10 +25,17 @@ export const accountsModule: PlaceshaperModule = {
   routes(app: FastifyInstance) {
     const accounts = app.services.accounts;
 
-    app.get<{ Querystring: { returnTo?: string } }>('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
-      if (request.actor) return reply.redirect(safeReturnTo(request.query.returnTo), 303);
-      return reply.view('accounts/sign-in.njk', { title: 'Sign in', values: { returnTo: request.query.returnTo ?? '' } });
-    });
+    app.get<{ Querystring: { returnTo?: string } }>(
+      '/sign-in',
+      { config: { access: 'public' } },
+      async (request, reply) => {
+        if (request.actor) return reply.redirect(safeReturnTo(request.query.returnTo), 303);
+        return reply.view('accounts/sign-in.njk', {
+          title: 'Sign in',
+          values: { returnTo: request.query.returnTo ?? '' },
+        });
+      },
+    );
 
     app.post<{ Body: Body }>(
       '/sign-in',
@@ -68,19 +75,29 @@ export const accountsModule: PlaceshaperModule = {
       reply.view('accounts/password.njk', { title: 'Change your password', values: {} }),
     );
 
-    app.post<{ Body: Body }>('/account/password', { config: { access: 'workspace:view' } }, async (request, reply) => {
-      try {
-        await accounts.changePassword(request.actor!, request.body);
-        flash(reply, 'Your password has been changed.');
-        return reply.redirect('/account', 303);
-      } catch (error) {
-        return renderFormFailure(reply, error, 'accounts/password.njk', { title: 'Change your password', values: {} }, [
-          { field: 'currentPassword', column: '', label: 'Current password' },
-          { field: 'password', column: '', label: 'New password' },
-          { field: 'confirmPassword', column: '', label: 'Confirm new password' },
-        ]);
-      }
-    });
+    app.post<{ Body: Body }>(
+      '/account/password',
+      { config: { access: 'workspace:view' } },
+      async (request, reply) => {
+        try {
+          await accounts.changePassword(request.actor!, request.body);
+          flash(reply, 'Your password has been changed.');
+          return reply.redirect('/account', 303);
+        } catch (error) {
+          return renderFormFailure(
+            reply,
+            error,
+            'accounts/password.njk',
+            { title: 'Change your password', values: {} },
+            [
+              { field: 'currentPassword', column: '', label: 'Current password' },
+              { field: 'password', column: '', label: 'New password' },
+              { field: 'confirmPassword', column: '', label: 'Confirm new password' },
+            ],
+          );
+        }
+      },
+    );
 
     app.get('/setup', { config: { access: 'public' } }, async (_request, reply) => {
       if (!(await app.services.place.needsSetup())) return reply.redirect('/sign-in', 303);
@@ -96,7 +113,13 @@ export const accountsModule: PlaceshaperModule = {
         flash(reply, 'The site is set up and you are signed in as its administrator.');
         return reply.redirect('/manage', 303);
       } catch (error) {
-        return renderFormFailure(reply, error, 'accounts/setup.njk', { title: 'Set up Placeshaper', values }, setupFields);
+        return renderFormFailure(
+          reply,
+          error,
+          'accounts/setup.njk',
+          { title: 'Set up Placeshaper', values },
+          setupFields,
+        );
       }
     });
 
@@ -107,29 +130,47 @@ export const accountsModule: PlaceshaperModule = {
     });
 
     app.get('/admin/users', { config: { access: 'users:manage' } }, async (_request, reply) =>
-      reply.view('accounts/users.njk', { title: 'Accounts and roles', users: await accounts.usersWithGrants(), roleLabels }),
+      reply.view('accounts/users.njk', {
+        title: 'Accounts and roles',
+        users: await accounts.usersWithGrants(),
+        roleLabels,
+      }),
     );
 
     app.get('/admin/users/new', { config: { access: 'users:manage' } }, async (_request, reply) =>
-      reply.view('accounts/user-form.njk', { title: 'Create an account', values: {}, ...(await userFormContext()) }),
+      reply.view('accounts/user-form.njk', {
+        title: 'Create an account',
+        values: {},
+        ...(await userFormContext()),
+      }),
     );
 
-    app.post<{ Body: Body }>('/admin/users/new', { config: { access: 'users:manage' } }, async (request, reply) => {
-      const { password: _p, confirmPassword: _c, ...values } = request.body;
-      try {
-        const id = await accounts.createUser(request.actor, request.body);
-        flash(reply, `Account created for ${String(values.displayName)}. Give them a role below.`);
-        return reply.redirect(`/admin/users/${id}`, 303);
-      } catch (error) {
-        return renderFormFailure(reply, error, 'accounts/user-form.njk', { title: 'Create an account', values, ...(await userFormContext()) }, [
-          { field: 'displayName', column: '', label: 'Name' },
-          { field: 'email', column: '', label: 'Email address' },
-          { field: 'personId', column: '', label: 'Person' },
-          { field: 'password', column: '', label: 'Password' },
-          { field: 'confirmPassword', column: '', label: 'Confirm password' },
-        ]);
-      }
-    });
+    app.post<{ Body: Body }>(
+      '/admin/users/new',
+      { config: { access: 'users:manage' } },
+      async (request, reply) => {
+        const { password: _p, confirmPassword: _c, ...values } = request.body;
+        try {
+          const id = await accounts.createUser(request.actor, request.body);
+          flash(reply, `Account created for ${String(values.displayName)}. Give them a role below.`);
+          return reply.redirect(`/admin/users/${id}`, 303);
+        } catch (error) {
+          return renderFormFailure(
+            reply,
+            error,
+            'accounts/user-form.njk',
+            { title: 'Create an account', values, ...(await userFormContext()) },
+            [
+              { field: 'displayName', column: '', label: 'Name' },
+              { field: 'email', column: '', label: 'Email address' },
+              { field: 'personId', column: '', label: 'Person' },
+              { field: 'password', column: '', label: 'Password' },
+              { field: 'confirmPassword', column: '', label: 'Confirm password' },
+            ],
+          );
+        }
+      },
+    );
 
     const userPage = async (id: number, extra: Record<string, unknown> = {}) => ({
       title: 'Account',
@@ -143,8 +184,10 @@ export const accountsModule: PlaceshaperModule = {
       ...extra,
     });
 
-    app.get<{ Params: { id: string } }>('/admin/users/:id', { config: { access: 'users:manage' } }, async (request, reply) =>
-      reply.view('accounts/user.njk', await userPage(idParam(request.params.id))),
+    app.get<{ Params: { id: string } }>(
+      '/admin/users/:id',
+      { config: { access: 'users:manage' } },
+      async (request, reply) => reply.view('accounts/user.njk', await userPage(idParam(request.params.id))),
     );
 
     app.post<{ Params: { id: string }; Body: Body }>(
@@ -157,11 +200,17 @@ export const accountsModule: PlaceshaperModule = {
           flash(reply, 'Role added.');
           return reply.redirect(`/admin/users/${id}`, 303);
         } catch (error) {
-          return renderFormFailure(reply, error, 'accounts/user.njk', await userPage(id, { values: request.body }), [
-            { field: 'role', column: '', label: 'Role' },
-            { field: 'partnershipId', column: '', label: 'Partnership' },
-            { field: 'organisationId', column: '', label: 'Organisation' },
-          ]);
+          return renderFormFailure(
+            reply,
+            error,
+            'accounts/user.njk',
+            await userPage(id, { values: request.body }),
+            [
+              { field: 'role', column: '', label: 'Role' },
+              { field: 'partnershipId', column: '', label: 'Partnership' },
+              { field: 'organisationId', column: '', label: 'Organisation' },
+            ],
+          );
         }
       },
     );

@@ -32,7 +32,10 @@ const signInForm = z.object({
 });
 
 const changePasswordForm = z
-  .object({ currentPassword: z.string({ error: 'Enter your current password' }).min(1, 'Enter your current password'), ...newPasswordFields })
+  .object({
+    currentPassword: z.string({ error: 'Enter your current password' }).min(1, 'Enter your current password'),
+    ...newPasswordFields,
+  })
   .superRefine(passwordsMatch);
 
 const newUserForm = z
@@ -52,10 +55,18 @@ const grantForm = z
   })
   .superRefine((value, ctx) => {
     if ((value.role === 'partnership_manager' || value.role === 'member') && !value.partnershipId) {
-      ctx.addIssue({ code: 'custom', path: ['partnershipId'], message: 'Choose the partnership this role is for' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['partnershipId'],
+        message: 'Choose the partnership this role is for',
+      });
     }
     if (value.role === 'partner_officer' && !value.organisationId) {
-      ctx.addIssue({ code: 'custom', path: ['organisationId'], message: 'Choose the organisation this role is for' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['organisationId'],
+        message: 'Choose the organisation this role is for',
+      });
     }
   });
 
@@ -63,7 +74,9 @@ export function createAccountServices(db: Kysely<Database>) {
   async function actorFor(userId: number): Promise<Actor | null> {
     const user = await repo.findUserById(db, userId);
     if (!user || user.disabled) return null;
-    const grants = (await repo.grantsOfUser(db, userId)).map(repo.grantFromRow).filter((g): g is Grant => g !== null);
+    const grants = (await repo.grantsOfUser(db, userId))
+      .map(repo.grantFromRow)
+      .filter((g): g is Grant => g !== null);
     return { userId: user.id, name: user.display_name, grants };
   }
 
@@ -93,7 +106,12 @@ export function createAccountServices(db: Kysely<Database>) {
         .set({ password_hash: hash, updated_at: nowIso(), version: user.version + 1 })
         .where('id', '=', user.id)
         .execute();
-      await recordAudit(trx, actor, { entityType: 'user', entityId: user.id, action: 'updated', summary: 'Changed their password' });
+      await recordAudit(trx, actor, {
+        entityType: 'user',
+        entityId: user.id,
+        action: 'updated',
+        summary: 'Changed their password',
+      });
     });
   }
 

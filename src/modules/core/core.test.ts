@@ -27,7 +27,14 @@ describe('the site itself', () => {
   });
 
   it('shows the 404 page for an unknown address or record, never a stack trace', async () => {
-    for (const url of ['/no-such-page', '/partnerships/no-such-partnership', '/people/nobody', '/organisations/none', '/areas/nowhere', '/partnerships/safer-kelmsfield-partnership/members/abc/edit']) {
+    for (const url of [
+      '/no-such-page',
+      '/partnerships/no-such-partnership',
+      '/people/nobody',
+      '/organisations/none',
+      '/areas/nowhere',
+      '/partnerships/safer-kelmsfield-partnership/members/abc/edit',
+    ]) {
       const response = await t.app.inject(url);
       assert.equal(response.statusCode, url.includes('/members/') ? 303 : 404, url);
       if (response.statusCode === 404) {
@@ -43,13 +50,20 @@ describe('the site itself', () => {
     assert.equal(response.headers['x-frame-options'], 'SAMEORIGIN');
     assert.equal(response.headers['x-content-type-options'], 'nosniff');
     const nonce = /'nonce-([^']+)'/.exec(String(response.headers['content-security-policy']))![1];
-    assert.match(response.body, new RegExp(`<script nonce="${nonce}">`), 'the inline GOV.UK script carries the nonce');
+    assert.match(
+      response.body,
+      new RegExp(`<script nonce="${nonce}">`),
+      'the inline GOV.UK script carries the nonce',
+    );
   });
 
   it('does not use the GOV.UK crown, crest or Transport font', async () => {
     const page = await t.app.inject('/');
     assert.doesNotMatch(page.body, /govuk-logo|govuk-crest|copyright-logo/);
-    assert.match(page.body, /<a href="\/" class="govuk-generic-header__homepage-link">\s*Kelmsfield partnership/);
+    assert.match(
+      page.body,
+      /<a href="\/" class="govuk-generic-header__homepage-link">\s*Kelmsfield partnership/,
+    );
   });
 
   it('answers 503 on /health when the database cannot be reached', async () => {

@@ -37,7 +37,9 @@ export const coreModule: PlaceshaperModule = {
         .send({ status: ok ? 'ok' : 'unavailable', database: app.databaseKind });
     });
 
-    app.get('/about', { config: { access: 'public' } }, async (_request, reply) => reply.view('core/about.njk', { title: 'About Placeshaper' }));
+    app.get('/about', { config: { access: 'public' } }, async (_request, reply) =>
+      reply.view('core/about.njk', { title: 'About Placeshaper' }),
+    );
 
     app.get('/manage', { config: { access: 'workspace:view' } }, async (_request, reply) =>
       reply.view('core/manage.njk', { title: 'Manage the partnership' }),

@@ -18,26 +18,80 @@ export async function loadDemoPlace(db: Kysely<Database>): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const now = nowIso();
     const stamp = { created_at: now, updated_at: now };
-    const insertArea = async (values: { name: string; slug: string; gss_code: string | null; kind: string; parent_id: number | null; population: number | null }) =>
-      (await trx.insertInto('areas').values({ ...values, ...stamp }).returning('id').executeTakeFirstOrThrow()).id;
+    const insertArea = async (values: {
+      name: string;
+      slug: string;
+      gss_code: string | null;
+      kind: string;
+      parent_id: number | null;
+      population: number | null;
+    }) =>
+      (
+        await trx
+          .insertInto('areas')
+          .values({ ...values, ...stamp })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
 
     const parentId = demo.parentPlace
-      ? await insertArea({ name: demo.parentPlace.name, slug: demo.parentPlace.slug, gss_code: demo.parentPlace.gssCode, kind: demo.parentPlace.kind, parent_id: null, population: demo.parentPlace.population })
+      ? await insertArea({
+          name: demo.parentPlace.name,
+          slug: demo.parentPlace.slug,
+          gss_code: demo.parentPlace.gssCode,
+          kind: demo.parentPlace.kind,
+          parent_id: null,
+          population: demo.parentPlace.population,
+        })
       : null;
-    const placeId = await insertArea({ name: demo.place.name, slug: demo.place.slug, gss_code: demo.place.gssCode, kind: demo.place.kind, parent_id: parentId, population: demo.place.population });
+    const placeId = await insertArea({
+      name: demo.place.name,
+      slug: demo.place.slug,
+      gss_code: demo.place.gssCode,
+      kind: demo.place.kind,
+      parent_id: parentId,
+      population: demo.place.population,
+    });
     const wardIds = new Map<string, number>();
     for (const ward of demo.wards) {
-      wardIds.set(ward.slug, await insertArea({ name: ward.name, slug: ward.slug, gss_code: ward.gssCode, kind: 'ward', parent_id: placeId, population: ward.population }));
+      wardIds.set(
+        ward.slug,
+        await insertArea({
+          name: ward.name,
+          slug: ward.slug,
+          gss_code: ward.gssCode,
+          kind: 'ward',
+          parent_id: placeId,
+          population: ward.population,
+        }),
+      );
     }
     for (const n of demo.neighbourhoods) {
-      await insertArea({ name: n.name, slug: n.slug, gss_code: null, kind: 'neighbourhood', parent_id: wardIds.get(n.wardSlug) ?? placeId, population: null });
+      await insertArea({
+        name: n.name,
+        slug: n.slug,
+        gss_code: null,
+        kind: 'neighbourhood',
+        parent_id: wardIds.get(n.wardSlug) ?? placeId,
+        population: null,
+      });
     }
 
     const organisationIds = new Map<string, number>();
     for (const o of demo.organisations) {
       const { id } = await trx
         .insertInto('organisations')
-        .values({ name: o.name, slug: o.slug, sector: o.sector, type: o.type, named_partner: o.namedPartner ? 1 : 0, area_id: placeId, website: o.website, description: o.description, ...stamp })
+        .values({
+          name: o.name,
+          slug: o.slug,
+          sector: o.sector,
+          type: o.type,
+          named_partner: o.namedPartner ? 1 : 0,
+          area_id: placeId,
+          website: o.website,
+          description: o.description,
+          ...stamp,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       organisationIds.set(o.key, id);
@@ -60,7 +114,15 @@ export async function loadDemoPlace(db: Kysely<Database>): Promise<void> {
         .returning('id')
         .executeTakeFirstOrThrow();
       personIds.set(p.key, id);
-      await trx.insertInto('affiliations').values({ person_id: id, organisation_id: organisationIds.get(p.organisationKey)!, position: p.position, created_at: now }).execute();
+      await trx
+        .insertInto('affiliations')
+        .values({
+          person_id: id,
+          organisation_id: organisationIds.get(p.organisationKey)!,
+          position: p.position,
+          created_at: now,
+        })
+        .execute();
     }
 
     const partnershipIds = new Map<string, number>();
@@ -92,7 +154,11 @@ export async function loadDemoPlace(db: Kysely<Database>): Promise<void> {
     }
     for (const p of demo.partnerships) {
       if (p.mergedIntoKey) {
-        await trx.updateTable('partnerships').set({ merged_into_id: partnershipIds.get(p.mergedIntoKey)! }).where('id', '=', partnershipIds.get(p.key)!).execute();
+        await trx
+          .updateTable('partnerships')
+          .set({ merged_into_id: partnershipIds.get(p.mergedIntoKey)! })
+          .where('id', '=', partnershipIds.get(p.key)!)
+          .execute();
       }
     }
 
@@ -139,13 +205,29 @@ export async function loadDemoPlace(db: Kysely<Database>): Promise<void> {
       }
     }
 
-    for (const [key, value] of [['place_area_id', String(placeId)], ['demo', 'true']] as const) {
-      await trx.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+    for (const [key, value] of [
+      ['place_area_id', String(placeId)],
+      ['demo', 'true'],
+    ] as const) {
+      await trx
+        .insertInto('settings')
+        .values({ key, value })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+        .execute();
     }
-    await recordAudit(trx, null, { entityType: 'area', entityId: placeId, action: 'created', summary: `Loaded the demo place ${demo.place.name}` });
+    await recordAudit(trx, null, {
+      entityType: 'area',
+      entityId: placeId,
+      action: 'created',
+      summary: `Loaded the demo place ${demo.place.name}`,
+    });
   });
 }
 
 export function demoLogins() {
-  return demoPlace().logins.map((login) => ({ email: login.email, password: login.password, displayName: login.displayName }));
+  return demoPlace().logins.map((login) => ({
+    email: login.email,
+    password: login.password,
+    displayName: login.displayName,
+  }));
 }

@@ -56,7 +56,10 @@ export const organisationForm = z.object({
     z
       .string()
       .max(300, 'Website must be 300 characters or fewer')
-      .regex(/^https?:\/\/[^\s<>"]+\.[^\s<>"]+$/, 'Enter the website address in full, like https://www.example.org')
+      .regex(
+        /^https?:\/\/[^\s<>"]+\.[^\s<>"]+$/,
+        'Enter the website address in full, like https://www.example.org',
+      )
       .nullable(),
   ),
   description: optionalText('description', 5000),
@@ -75,13 +78,25 @@ export const personForm = z
   })
   .superRefine((value, ctx) => {
     if (value.councillor && !value.wardId) {
-      ctx.addIssue({ code: 'custom', path: ['wardId'], message: 'Choose the ward the councillor represents' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['wardId'],
+        message: 'Choose the ward the councillor represents',
+      });
     }
     if (value.councillor && !value.councillorRole) {
-      ctx.addIssue({ code: 'custom', path: ['councillorRole'], message: 'Choose whether the councillor is executive or backbench' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['councillorRole'],
+        message: 'Choose whether the councillor is executive or backbench',
+      });
     }
     if (value.position && !value.organisationId) {
-      ctx.addIssue({ code: 'custom', path: ['organisationId'], message: 'Choose the organisation the position is with' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['organisationId'],
+        message: 'Choose the organisation the position is with',
+      });
     }
   });
 
@@ -106,7 +121,11 @@ export const partnershipForm = z
   })
   .superRefine((value, ctx) => {
     if (value.status === 'merged' && !value.mergedIntoId) {
-      ctx.addIssue({ code: 'custom', path: ['mergedIntoId'], message: 'Choose the partnership it merged into' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mergedIntoId'],
+        message: 'Choose the partnership it merged into',
+      });
     }
     if (value.status !== 'active' && !value.statusChangedOn) {
       ctx.addIssue({
@@ -140,10 +159,18 @@ export const membershipForm = z
   })
   .superRefine((value, ctx) => {
     if (!value.organisationId && !value.sector) {
-      ctx.addIssue({ code: 'custom', path: ['organisationId'], message: 'Choose the organisation they represent, or a sector' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['organisationId'],
+        message: 'Choose the organisation they represent, or a sector',
+      });
     }
     if (value.startsOn && value.endsOn && value.endsOn < value.startsOn) {
-      ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'The end date must be on or after the start date' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endsOn'],
+        message: 'The end date must be on or after the start date',
+      });
     }
   });
 

@@ -14,8 +14,14 @@ export const importKinds = ['organisations', 'people'] as const;
 export type ImportKind = (typeof importKinds)[number];
 
 export const importColumns: Record<ImportKind, { required: string[]; optional: string[] }> = {
-  organisations: { required: ['name', 'sector', 'type'], optional: ['named partner', 'area', 'website', 'description'] },
-  people: { required: ['name'], optional: ['email', 'organisation', 'position', 'ward', 'councillor role', 'party'] },
+  organisations: {
+    required: ['name', 'sector', 'type'],
+    optional: ['named partner', 'area', 'website', 'description'],
+  },
+  people: {
+    required: ['name'],
+    optional: ['email', 'organisation', 'position', 'ward', 'councillor role', 'party'],
+  },
 };
 
 export interface RowProblem {
@@ -37,7 +43,8 @@ function lookup<T extends string>(value: string, codes: readonly T[], names: Rec
   return found ?? value;
 }
 
-const yes = (value: string | undefined) => ['yes', 'y', 'true', '1'].includes((value ?? '').trim().toLowerCase());
+const yes = (value: string | undefined) =>
+  ['yes', 'y', 'true', '1'].includes((value ?? '').trim().toLowerCase());
 
 type Db = Kysely<Database>;
 
@@ -47,16 +54,23 @@ export function createImportServices(db: Db) {
     const { header, rows } = readCsv(text);
     const missing = importColumns[kind].required.filter((column) => !header.includes(column));
     if (missing.length) {
-      throw new CsvReadError(`The file is missing the column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}. The first row must name the columns.`);
+      throw new CsvReadError(
+        `The file is missing the column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')}. The first row must name the columns.`,
+      );
     }
     if (rows.length === 0) throw new CsvReadError('The file has a header row but no rows of data.');
-    if (rows.length > 5000) throw new CsvReadError('The file has more than 5,000 rows. Split it into smaller files.');
+    if (rows.length > 5000)
+      throw new CsvReadError('The file has more than 5,000 rows. Split it into smaller files.');
     const [areas, organisations, people] = await Promise.all([
       db.selectFrom('areas').select(['id', 'name', 'gss_code', 'kind']).execute(),
       db.selectFrom('organisations').select(['id', 'name']).execute(),
       db.selectFrom('people').select(['id', 'email']).execute(),
     ]);
-    const areaFor = (value: string) => areas.find((a) => a.gss_code === value.trim().toUpperCase() || a.name.toLowerCase() === value.trim().toLowerCase());
+    const areaFor = (value: string) =>
+      areas.find(
+        (a) =>
+          a.gss_code === value.trim().toUpperCase() || a.name.toLowerCase() === value.trim().toLowerCase(),
+      );
     const orgNames = new Map(organisations.map((o) => [o.name.toLowerCase(), o.id]));
     const emails = new Set(people.map((p) => p.email).filter(Boolean));
     const seenInFile = new Set<string>();
@@ -88,9 +102,13 @@ export function createImportServices(db: Db) {
         if (parsed.success) records.push(parsed.data);
       } else {
         const ward = row.ward ? areaFor(row.ward) : undefined;
-        if (row.ward && (!ward || ward.kind !== 'ward')) rowProblems.push(`Ward "${row.ward}" is not a known ward name or GSS code`);
+        if (row.ward && (!ward || ward.kind !== 'ward'))
+          rowProblems.push(`Ward "${row.ward}" is not a known ward name or GSS code`);
         const organisationId = row.organisation ? orgNames.get(row.organisation.toLowerCase()) : undefined;
-        if (row.organisation && !organisationId) rowProblems.push(`Organisation "${row.organisation}" is not in the registry: import or add it first`);
+        if (row.organisation && !organisationId)
+          rowProblems.push(
+            `Organisation "${row.organisation}" is not in the registry: import or add it first`,
+          );
         input = {
           name: row.name,
           email: row.email,
@@ -110,18 +128,26 @@ export function createImportServices(db: Db) {
           rowProblems.push(...Object.values(errors));
         }
         const email = (row.email ?? '').toLowerCase();
-        if (email && emails.has(email)) rowProblems.push(`Someone in the registry already has the email address ${row.email}`);
-        if (email && seenInFile.has(email)) rowProblems.push(`The email address ${row.email} appears more than once in the file`);
+        if (email && emails.has(email))
+          rowProblems.push(`Someone in the registry already has the email address ${row.email}`);
+        if (email && seenInFile.has(email))
+          rowProblems.push(`The email address ${row.email} appears more than once in the file`);
         if (email) seenInFile.add(email);
         if (parsed.success) records.push(parsed.data);
       }
-      if (rowProblems.length) problems.push({ row: rowNumber, name: row.name || '(no name)', problems: [...new Set(rowProblems)] });
+      if (rowProblems.length)
+        problems.push({ row: rowNumber, name: row.name || '(no name)', problems: [...new Set(rowProblems)] });
     });
     return { rowCount: rows.length, problems, records };
   }
 
   /** Dry run: checks every row, saves nothing but the file for confirmation if it is clean. */
-  async function check(actor: Actor | null, kind: ImportKind, filename: string, text: string): Promise<ImportCheck & { batchId?: number }> {
+  async function check(
+    actor: Actor | null,
+    kind: ImportKind,
+    filename: string,
+    text: string,
+  ): Promise<ImportCheck & { batchId?: number }> {
     if (!can(actor, 'registry:import')) throw new ForbiddenError();
     if (!text.trim()) throw new ValidationError({ file: 'The selected file is empty' });
     let prepared;
@@ -134,7 +160,15 @@ export function createImportServices(db: Db) {
     if (prepared.problems.length) return { rowCount: prepared.rowCount, problems: prepared.problems };
     const { id } = await db
       .insertInto('import_batches')
-      .values({ kind, filename, content: text, row_count: prepared.rowCount, status: 'checked', created_by: actor!.userId, created_at: nowIso() })
+      .values({
+        kind,
+        filename,
+        content: text,
+        row_count: prepared.rowCount,
+        status: 'checked',
+        created_by: actor!.userId,
+        created_at: nowIso(),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return { rowCount: prepared.rowCount, problems: [], batchId: id };
@@ -151,10 +185,15 @@ export function createImportServices(db: Db) {
   async function commit(actor: Actor | null, id: number): Promise<{ imported: number; kind: ImportKind }> {
     const found = await batch(actor, id);
     const kind = found.kind as ImportKind;
-    if (found.status === 'imported') throw new ValidationError({ form: `This file was already imported on ${found.committed_at?.slice(0, 10)}. Nothing was imported again.` });
+    if (found.status === 'imported')
+      throw new ValidationError({
+        form: `This file was already imported on ${found.committed_at?.slice(0, 10)}. Nothing was imported again.`,
+      });
     const prepared = await prepare(kind, found.content);
     if (prepared.problems.length) {
-      throw new ValidationError({ form: 'The registry has changed since the file was checked and some rows no longer fit. Upload the file again to see why.' });
+      throw new ValidationError({
+        form: 'The registry has changed since the file was checked and some rows no longer fit. Upload the file again to see why.',
+      });
     }
     await db.transaction().execute(async (trx) => {
       const now = nowIso();
@@ -163,7 +202,15 @@ export function createImportServices(db: Db) {
           const r = record as ReturnType<typeof organisationForm.parse>;
           const values = {
             name: r.name,
-            slug: await uniqueSlug(r.name, async (s) => !!(await trx.selectFrom('organisations').select('id').where('slug', '=', s).executeTakeFirst())),
+            slug: await uniqueSlug(
+              r.name,
+              async (s) =>
+                !!(await trx
+                  .selectFrom('organisations')
+                  .select('id')
+                  .where('slug', '=', s)
+                  .executeTakeFirst()),
+            ),
             sector: r.sector,
             type: r.type,
             named_partner: r.namedPartner ? 1 : 0,
@@ -173,13 +220,27 @@ export function createImportServices(db: Db) {
             created_at: now,
             updated_at: now,
           };
-          const { id: entityId } = await trx.insertInto('organisations').values(values).returning('id').executeTakeFirstOrThrow();
-          await recordAudit(trx, actor, { entityType: 'organisation', entityId, action: 'imported', summary: `Imported ${r.name} from ${found.filename}`, after: values });
+          const { id: entityId } = await trx
+            .insertInto('organisations')
+            .values(values)
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          await recordAudit(trx, actor, {
+            entityType: 'organisation',
+            entityId,
+            action: 'imported',
+            summary: `Imported ${r.name} from ${found.filename}`,
+            after: values,
+          });
         } else {
           const r = record as ReturnType<typeof personForm.parse>;
           const values = {
             name: r.name,
-            slug: await uniqueSlug(r.name, async (s) => !!(await trx.selectFrom('people').select('id').where('slug', '=', s).executeTakeFirst())),
+            slug: await uniqueSlug(
+              r.name,
+              async (s) =>
+                !!(await trx.selectFrom('people').select('id').where('slug', '=', s).executeTakeFirst()),
+            ),
             email: r.email,
             councillor: r.councillor ? 1 : 0,
             ward_id: r.wardId,
@@ -188,14 +249,36 @@ export function createImportServices(db: Db) {
             created_at: now,
             updated_at: now,
           };
-          const { id: entityId } = await trx.insertInto('people').values(values).returning('id').executeTakeFirstOrThrow();
+          const { id: entityId } = await trx
+            .insertInto('people')
+            .values(values)
+            .returning('id')
+            .executeTakeFirstOrThrow();
           if (r.organisationId) {
-            await trx.insertInto('affiliations').values({ person_id: entityId, organisation_id: r.organisationId, position: r.position, created_at: now }).execute();
+            await trx
+              .insertInto('affiliations')
+              .values({
+                person_id: entityId,
+                organisation_id: r.organisationId,
+                position: r.position,
+                created_at: now,
+              })
+              .execute();
           }
-          await recordAudit(trx, actor, { entityType: 'person', entityId, action: 'imported', summary: `Imported ${r.name} from ${found.filename}`, after: values });
+          await recordAudit(trx, actor, {
+            entityType: 'person',
+            entityId,
+            action: 'imported',
+            summary: `Imported ${r.name} from ${found.filename}`,
+            after: values,
+          });
         }
       }
-      await trx.updateTable('import_batches').set({ status: 'imported', committed_at: now }).where('id', '=', id).execute();
+      await trx
+        .updateTable('import_batches')
+        .set({ status: 'imported', committed_at: now })
+        .where('id', '=', id)
+        .execute();
     });
     return { imported: prepared.records.length, kind };
   }

@@ -45,7 +45,9 @@ export function createPlaceServices(db: Kysely<Database>, accounts: AccountServi
     const rows = await db.selectFrom('settings').selectAll().execute();
     const value = (key: string) => rows.find((row) => row.key === key)?.value ?? null;
     const placeAreaId = value('place_area_id') ? Number(value('place_area_id')) : null;
-    const place = placeAreaId ? await db.selectFrom('areas').select('name').where('id', '=', placeAreaId).executeTakeFirst() : undefined;
+    const place = placeAreaId
+      ? await db.selectFrom('areas').select('name').where('id', '=', placeAreaId).executeTakeFirst()
+      : undefined;
     cached = { placeName: place?.name ?? null, placeAreaId, demo: value('demo') === 'true' };
     return cached;
   }
@@ -67,7 +69,8 @@ export function createPlaceServices(db: Kysely<Database>, accounts: AccountServi
 
   /** First run without demo data: name the place and create the first administrator. */
   async function setUp(input: unknown): Promise<number> {
-    if (!(await needsSetup())) throw new ValidationError({ form: 'This site has already been set up. Sign in instead.' });
+    if (!(await needsSetup()))
+      throw new ValidationError({ form: 'This site has already been set up. Sign in instead.' });
     const form = parseForm(setupForm, input);
     const userId = await accounts.createUser(null, form, [{ role: 'site_admin' }]);
     await db.transaction().execute(async (trx) => {
@@ -89,7 +92,12 @@ export function createPlaceServices(db: Kysely<Database>, accounts: AccountServi
       await setSetting('place_area_id', String(id), trx);
       await setSetting('demo', 'false', trx);
       const actor = { userId, name: form.displayName, grants: [] };
-      await recordAudit(trx, actor, { entityType: 'area', entityId: id, action: 'created', summary: `Set up the site for ${form.placeName}` });
+      await recordAudit(trx, actor, {
+        entityType: 'area',
+        entityId: id,
+        action: 'created',
+        summary: `Set up the site for ${form.placeName}`,
+      });
     });
     cached = undefined;
     return userId;

@@ -13,8 +13,9 @@ describe('the registry', () => {
   });
   after(async () => t.close());
 
-  const count = async (table: 'organisations' | 'people' | 'partnerships' | 'memberships' | 'areas' | 'audit_entries') =>
-    (await t.database.db.selectFrom(table).select('id').execute()).length;
+  const count = async (
+    table: 'organisations' | 'people' | 'partnerships' | 'memberships' | 'areas' | 'audit_entries',
+  ) => (await t.database.db.selectFrom(table).select('id').execute()).length;
 
   describe('the demo place', () => {
     it('has a board, at least six thematic partnerships with sub-groups, 40+ organisations, 80+ people and 12 wards', async () => {
@@ -24,11 +25,19 @@ describe('the registry', () => {
       assert.equal(board.length, 1);
       const thematic = partnerships.filter((p) => p.parent_id === board[0]!.id);
       assert.ok(thematic.length >= 6);
-      assert.ok(thematic.every((p) => partnerships.some((c) => c.parent_id === p.id)), 'every thematic partnership has sub-groups');
+      assert.ok(
+        thematic.every((p) => partnerships.some((c) => c.parent_id === p.id)),
+        'every thematic partnership has sub-groups',
+      );
       assert.ok((await count('organisations')) >= 40);
       assert.ok((await count('people')) >= 80);
-      assert.equal((await db.selectFrom('areas').select('id').where('kind', '=', 'ward').execute()).length, 12);
-      const sectors = new Set((await db.selectFrom('organisations').select('sector').execute()).map((o) => o.sector));
+      assert.equal(
+        (await db.selectFrom('areas').select('id').where('kind', '=', 'ward').execute()).length,
+        12,
+      );
+      const sectors = new Set(
+        (await db.selectFrom('organisations').select('sector').execute()).map((o) => o.sector),
+      );
       assert.equal(sectors.size, 5);
     });
   });
@@ -42,7 +51,9 @@ describe('the registry', () => {
       assert.equal(csv.headers['content-type'], 'text/csv; charset=utf-8');
       assert.match(csv.body, /^\uFEFFid,name,short name,reports to,statutory/);
       assert.match(csv.body, /Safer Kelmsfield Partnership,.*,Kelmsfield Partnership Board,yes/);
-      const json = (await t.app.inject('/api/v1/partnerships')).json() as { partnerships: { name: string; statutory: boolean }[] };
+      const json = (await t.app.inject('/api/v1/partnerships')).json() as {
+        partnerships: { name: string; statutory: boolean }[];
+      };
       assert.ok(json.partnerships.find((p) => p.name === 'Safer Kelmsfield Partnership')?.statutory);
     });
 
@@ -55,14 +66,27 @@ describe('the registry', () => {
       assert.match(page.body, /Crime and Disorder Act 1998/);
       assert.match(page.body, /<svg[^>]*aria-labelledby="[^"]+"/);
       assert.match(page.body, /href="\/partnerships\/kelmsfield-partnership-board"/);
-      assert.doesNotMatch(page.body, /@kelmsfield\.example|@brackenshire/, 'no email addresses on public pages');
+      assert.doesNotMatch(
+        page.body,
+        /@kelmsfield\.example|@brackenshire/,
+        'no email addresses on public pages',
+      );
     });
 
     it('sets up a thematic partnership with a member, recording both in the history', async () => {
       const before = await count('partnerships');
-      const board = await t.database.db.selectFrom('partnerships').select('id').where('parent_id', 'is', null).executeTakeFirstOrThrow();
+      const board = await t.database.db
+        .selectFrom('partnerships')
+        .select('id')
+        .where('parent_id', 'is', null)
+        .executeTakeFirstOrThrow();
       await admin.get('/partnerships/new');
-      let response = await admin.post('/partnerships/new', { name: '', parentId: String(board.id), status: 'active', theme: 'Digital inclusion' });
+      let response = await admin.post('/partnerships/new', {
+        name: '',
+        parentId: String(board.id),
+        status: 'active',
+        theme: 'Digital inclusion',
+      });
       assert.equal(response.statusCode, 400);
       assert.match(response.body, /Enter the name of the partnership/);
       assert.match(response.body, /value="Digital inclusion"/, 'keeps what was typed');
@@ -74,7 +98,8 @@ describe('the registry', () => {
         status: 'active',
         theme: 'Digital inclusion',
         statutory: 'yes',
-        termsOfReference: '## Purpose\n\nGet **everyone** online.\n\n<script>alert(1)</script><img src=x onerror=alert(2)>',
+        termsOfReference:
+          '## Purpose\n\nGet **everyone** online.\n\n<script>alert(1)</script><img src=x onerror=alert(2)>',
       });
       assert.equal(response.statusCode, 303);
       assert.equal(response.headers.location, '/partnerships/digital-inclusion-partnership');
@@ -83,16 +108,41 @@ describe('the registry', () => {
       assert.match(page.body, /<strong>everyone<\/strong>/);
       assert.doesNotMatch(page.body, /<script>alert|onerror=/, 'rich text is sanitised');
 
-      const person = await t.database.db.selectFrom('people').select(['id', 'name']).where('slug', '=', 'adebayo-coker').executeTakeFirstOrThrow();
-      const council = await t.database.db.selectFrom('organisations').select('id').where('type', '=', 'council').executeTakeFirstOrThrow();
+      const person = await t.database.db
+        .selectFrom('people')
+        .select(['id', 'name'])
+        .where('slug', '=', 'adebayo-coker')
+        .executeTakeFirstOrThrow();
+      const council = await t.database.db
+        .selectFrom('organisations')
+        .select('id')
+        .where('type', '=', 'council')
+        .executeTakeFirstOrThrow();
       await admin.get('/partnerships/digital-inclusion-partnership/members/new');
-      response = await admin.post('/partnerships/digital-inclusion-partnership/members/new', { personId: String(person.id), role: 'chair', organisationId: String(council.id), startsOn: '2026-13-01' });
+      response = await admin.post('/partnerships/digital-inclusion-partnership/members/new', {
+        personId: String(person.id),
+        role: 'chair',
+        organisationId: String(council.id),
+        startsOn: '2026-13-01',
+      });
       assert.match(response.body, /The date the membership starts must be a real date/);
-      response = await admin.post('/partnerships/digital-inclusion-partnership/members/new', { personId: String(person.id), role: 'chair', organisationId: String(council.id), startsOn: '2026-04-01' });
+      response = await admin.post('/partnerships/digital-inclusion-partnership/members/new', {
+        personId: String(person.id),
+        role: 'chair',
+        organisationId: String(council.id),
+        startsOn: '2026-04-01',
+      });
       assert.equal(response.statusCode, 303);
       const withMember = await admin.get('/partnerships/digital-inclusion-partnership');
-      assert.match(withMember.body, new RegExp(`${person.name}</a></td>\\s*<td class="govuk-table__cell">Chair`));
-      assert.match(withMember.body, /Public sector/, 'the seat takes the sector of the organisation it represents');
+      assert.match(
+        withMember.body,
+        new RegExp(`${person.name}</a></td>\\s*<td class="govuk-table__cell">Chair`),
+      );
+      assert.match(
+        withMember.body,
+        /Public sector/,
+        'the seat takes the sector of the organisation it represents',
+      );
       assert.match(withMember.body, /joined Digital Inclusion Partnership as chair/);
       assert.match(withMember.body, /Set up Digital Inclusion Partnership/);
 
@@ -124,18 +174,40 @@ describe('the registry', () => {
     });
 
     it('refuses to make a partnership report to its own sub-group', async () => {
-      const safer = await t.database.db.selectFrom('partnerships').selectAll().where('slug', '=', 'safer-kelmsfield-partnership').executeTakeFirstOrThrow();
-      const child = await t.database.db.selectFrom('partnerships').select('id').where('parent_id', '=', safer.id).executeTakeFirstOrThrow();
+      const safer = await t.database.db
+        .selectFrom('partnerships')
+        .selectAll()
+        .where('slug', '=', 'safer-kelmsfield-partnership')
+        .executeTakeFirstOrThrow();
+      const child = await t.database.db
+        .selectFrom('partnerships')
+        .select('id')
+        .where('parent_id', '=', safer.id)
+        .executeTakeFirstOrThrow();
       await admin.get('/partnerships/safer-kelmsfield-partnership/edit');
-      const response = await admin.post('/partnerships/safer-kelmsfield-partnership/edit', { name: safer.name, parentId: String(child.id), status: 'active', version: String(safer.version) });
+      const response = await admin.post('/partnerships/safer-kelmsfield-partnership/edit', {
+        name: safer.name,
+        parentId: String(child.id),
+        status: 'active',
+        version: String(safer.version),
+      });
       assert.equal(response.statusCode, 400);
       assert.match(response.body, /cannot report to itself or to one of its own sub-groups/);
     });
 
     it('asks for the date and the partnership when a partnership is marked merged', async () => {
-      const housing = await t.database.db.selectFrom('partnerships').selectAll().where('slug', '=', 'kelmsfield-housing-partnership').executeTakeFirstOrThrow();
+      const housing = await t.database.db
+        .selectFrom('partnerships')
+        .selectAll()
+        .where('slug', '=', 'kelmsfield-housing-partnership')
+        .executeTakeFirstOrThrow();
       await admin.get('/partnerships/kelmsfield-housing-partnership/edit');
-      const response = await admin.post('/partnerships/kelmsfield-housing-partnership/edit', { name: housing.name, parentId: String(housing.parent_id), status: 'merged', version: String(housing.version) });
+      const response = await admin.post('/partnerships/kelmsfield-housing-partnership/edit', {
+        name: housing.name,
+        parentId: String(housing.parent_id),
+        status: 'merged',
+        version: String(housing.version),
+      });
       assert.equal(response.statusCode, 400);
       assert.match(response.body, /Choose the partnership it merged into/);
       assert.match(response.body, /Enter the date the partnership was merged/);
@@ -144,29 +216,62 @@ describe('the registry', () => {
 
   describe('editing a record someone else has just changed', () => {
     it('does not overwrite: it shows what changed, keeps my input, and saves on a second, informed submit', async () => {
-      const police = await t.database.db.selectFrom('organisations').selectAll().where('slug', '=', 'brackenshire-constabulary').executeTakeFirstOrThrow();
-      const form = { name: police.name, sector: police.sector, type: police.type, namedPartner: 'yes', version: String(police.version) };
+      const police = await t.database.db
+        .selectFrom('organisations')
+        .selectAll()
+        .where('slug', '=', 'brackenshire-constabulary')
+        .executeTakeFirstOrThrow();
+      const form = {
+        name: police.name,
+        sector: police.sector,
+        type: police.type,
+        namedPartner: 'yes',
+        version: String(police.version),
+      };
       const officer = new Visitor(t.app);
       await officer.signIn('carol.denholm@brackenshire-police.example', demoPassword);
       await officer.get('/organisations/brackenshire-constabulary/edit');
       await admin.get('/organisations/brackenshire-constabulary/edit');
 
-      let response = await admin.post('/organisations/brackenshire-constabulary/edit', { ...form, website: 'https://police.example/kelmsfield' });
+      let response = await admin.post('/organisations/brackenshire-constabulary/edit', {
+        ...form,
+        website: 'https://police.example/kelmsfield',
+      });
       assert.equal(response.statusCode, 303);
-      response = await officer.post('/organisations/brackenshire-constabulary/edit', { ...form, description: 'Neighbourhood policing for Kelmsfield.' });
+      response = await officer.post('/organisations/brackenshire-constabulary/edit', {
+        ...form,
+        description: 'Neighbourhood policing for Kelmsfield.',
+      });
       assert.equal(response.statusCode, 409);
       assert.match(response.body, /Someone else changed this while you were editing it/);
       assert.match(response.body, /Site administrator saved changes/);
-      assert.match(response.body, /https:\/\/police.example\/kelmsfield/, 'shows the change the other person made');
+      assert.match(
+        response.body,
+        /https:\/\/police.example\/kelmsfield/,
+        'shows the change the other person made',
+      );
       assert.match(response.body, /Neighbourhood policing for Kelmsfield\./, 'keeps my input');
-      let saved = await t.database.db.selectFrom('organisations').selectAll().where('id', '=', police.id).executeTakeFirstOrThrow();
+      let saved = await t.database.db
+        .selectFrom('organisations')
+        .selectAll()
+        .where('id', '=', police.id)
+        .executeTakeFirstOrThrow();
       assert.equal(saved.website, 'https://police.example/kelmsfield');
       assert.equal(saved.description, null);
 
       const newVersion = /name="version" value="(\d+)"/.exec(response.body)![1]!;
-      response = await officer.post('/organisations/brackenshire-constabulary/edit', { ...form, version: newVersion, website: 'https://police.example/kelmsfield', description: 'Neighbourhood policing for Kelmsfield.' });
+      response = await officer.post('/organisations/brackenshire-constabulary/edit', {
+        ...form,
+        version: newVersion,
+        website: 'https://police.example/kelmsfield',
+        description: 'Neighbourhood policing for Kelmsfield.',
+      });
       assert.equal(response.statusCode, 303);
-      saved = await t.database.db.selectFrom('organisations').selectAll().where('id', '=', police.id).executeTakeFirstOrThrow();
+      saved = await t.database.db
+        .selectFrom('organisations')
+        .selectAll()
+        .where('id', '=', police.id)
+        .executeTakeFirstOrThrow();
       assert.equal(saved.description, 'Neighbourhood policing for Kelmsfield.');
       assert.equal(saved.version, police.version + 2);
       const page = await admin.get('/organisations/brackenshire-constabulary');
@@ -192,24 +297,41 @@ describe('the registry', () => {
     it('refuses bad input in the person’s own words and escapes HTML', async () => {
       const before = await count('organisations');
       await admin.get('/organisations/new');
-      let response = await admin.post('/organisations/new', { name: '<b>Bold</b> & Co', sector: 'nonsense', type: '', website: 'not a url' });
+      let response = await admin.post('/organisations/new', {
+        name: '<b>Bold</b> & Co',
+        sector: 'nonsense',
+        type: '',
+        website: 'not a url',
+      });
       assert.equal(response.statusCode, 400);
       assert.match(response.body, /Choose the sector the organisation belongs to/);
       assert.match(response.body, /Choose the type of organisation/);
       assert.match(response.body, /Enter the website address in full/);
       assert.match(response.body, /value="&lt;b&gt;Bold&lt;\/b&gt; &amp; Co"/);
       assert.equal(await count('organisations'), before);
-      response = await admin.post('/organisations/new', { name: '<b>Bold</b> & Co', sector: 'business', type: 'business' });
+      response = await admin.post('/organisations/new', {
+        name: '<b>Bold</b> & Co',
+        sector: 'business',
+        type: 'business',
+      });
       assert.equal(response.statusCode, 303);
       const page = await admin.get(String(response.headers.location));
       assert.match(page.body, /&lt;b&gt;Bold&lt;\/b&gt; &amp; Co/);
-      response = await admin.post('/organisations/new', { name: '<B>bold</B> & co', sector: 'business', type: 'business' });
+      response = await admin.post('/organisations/new', {
+        name: '<B>bold</B> & co',
+        sector: 'business',
+        type: 'business',
+      });
       assert.match(response.body, /There is already an organisation called/);
     });
 
     it('writes CSV that a spreadsheet will not run as a formula', async () => {
       await admin.get('/organisations/new');
-      await admin.post('/organisations/new', { name: '=HYPERLINK("http://evil.example")', sector: 'business', type: 'business' });
+      await admin.post('/organisations/new', {
+        name: '=HYPERLINK("http://evil.example")',
+        sector: 'business',
+        type: 'business',
+      });
       const csv = await t.app.inject('/organisations.csv');
       assert.match(csv.body, /"'=HYPERLINK\(""http:\/\/evil.example""\)"/);
     });
@@ -217,7 +339,13 @@ describe('the registry', () => {
 
   describe('people', () => {
     it('never shows email addresses publicly: pages, CSV or open data', async () => {
-      for (const url of ['/people', '/people.csv', '/people/adebayo-coker', '/api/v1/popolo.json', '/organisations/brackenshire-constabulary']) {
+      for (const url of [
+        '/people',
+        '/people.csv',
+        '/people/adebayo-coker',
+        '/api/v1/popolo.json',
+        '/organisations/brackenshire-constabulary',
+      ]) {
         const response = await t.app.inject(url);
         assert.equal(response.statusCode, 200, url);
         assert.doesNotMatch(response.body, /@[a-z-]+\.example/, url);
@@ -226,13 +354,27 @@ describe('the registry', () => {
 
     it('adds a councillor, who must have a ward and a role', async () => {
       await admin.get('/people/new');
-      let response = await admin.post('/people/new', { name: 'Cllr Test Person', councillor: 'yes', email: 'not-an-email' });
+      let response = await admin.post('/people/new', {
+        name: 'Cllr Test Person',
+        councillor: 'yes',
+        email: 'not-an-email',
+      });
       assert.equal(response.statusCode, 400);
       assert.match(response.body, /Choose the ward the councillor represents/);
       assert.match(response.body, /Choose whether the councillor is executive or backbench/);
       assert.match(response.body, /Enter an email address in the correct format/);
-      const ward = await t.database.db.selectFrom('areas').select(['id', 'name']).where('kind', '=', 'ward').executeTakeFirstOrThrow();
-      response = await admin.post('/people/new', { name: 'Cllr Test Person', councillor: 'yes', wardId: String(ward.id), councillorRole: 'backbench', email: 'cllr.test@kelmsfield.example' });
+      const ward = await t.database.db
+        .selectFrom('areas')
+        .select(['id', 'name'])
+        .where('kind', '=', 'ward')
+        .executeTakeFirstOrThrow();
+      response = await admin.post('/people/new', {
+        name: 'Cllr Test Person',
+        councillor: 'yes',
+        wardId: String(ward.id),
+        councillorRole: 'backbench',
+        email: 'cllr.test@kelmsfield.example',
+      });
       assert.equal(response.statusCode, 303);
       const page = await t.app.inject(String(response.headers.location));
       assert.match(page.body, new RegExp(`Councillor for ${ward.name} \\(backbench\\)`));
@@ -244,13 +386,34 @@ describe('the registry', () => {
 
   describe('areas', () => {
     it('checks GSS codes against the kind of area', async () => {
-      const place = await t.database.db.selectFrom('areas').select('id').where('kind', '!=', 'ward').where('parent_id', 'is', null).executeTakeFirstOrThrow();
+      const place = await t.database.db
+        .selectFrom('areas')
+        .select('id')
+        .where('kind', '!=', 'ward')
+        .where('parent_id', 'is', null)
+        .executeTakeFirstOrThrow();
       await admin.get('/areas/new');
-      let response = await admin.post('/areas/new', { name: 'New Ward', kind: 'ward', gssCode: 'E09000007', parentId: String(place.id) });
+      let response = await admin.post('/areas/new', {
+        name: 'New Ward',
+        kind: 'ward',
+        gssCode: 'E09000007',
+        parentId: String(place.id),
+      });
       assert.match(response.body, /GSS code E09000007 is not a code for a ward/);
-      response = await admin.post('/areas/new', { name: 'New Ward', kind: 'ward', gssCode: 'X123', parentId: String(place.id) });
+      response = await admin.post('/areas/new', {
+        name: 'New Ward',
+        kind: 'ward',
+        gssCode: 'X123',
+        parentId: String(place.id),
+      });
       assert.match(response.body, /GSS code must be a letter \(E, W, S or N\) followed by 8 digits/);
-      response = await admin.post('/areas/new', { name: 'New Ward', kind: 'ward', gssCode: 'E05099999', parentId: String(place.id), population: '12,000' });
+      response = await admin.post('/areas/new', {
+        name: 'New Ward',
+        kind: 'ward',
+        gssCode: 'E05099999',
+        parentId: String(place.id),
+        population: '12,000',
+      });
       assert.equal(response.statusCode, 303);
       const page = await t.app.inject(String(response.headers.location));
       assert.match(page.body, /E05099999/);
@@ -271,12 +434,17 @@ describe('the registry', () => {
       };
       assert.ok(doc.persons.length >= 80);
       const ids = new Set([...doc.persons, ...doc.organizations].map((x) => x.id));
-      assert.ok(doc.memberships.every((m) => ids.has(m.person_id) && ids.has(m.organization_id)), 'memberships point at real records');
+      assert.ok(
+        doc.memberships.every((m) => ids.has(m.person_id) && ids.has(m.organization_id)),
+        'memberships point at real records',
+      );
       const postIds = new Set(doc.posts.map((p) => p.id));
       assert.ok(doc.memberships.filter((m) => m.post_id).every((m) => postIds.has(m.post_id!)));
       const safer = doc.organizations.find((o) => o.name === 'Safer Kelmsfield Partnership')!;
       assert.ok(safer.parent_id);
-      assert.ok(doc.areas.some((a) => a.identifiers?.some((i) => i.scheme === 'gss' && /^E05/.test(i.identifier))));
+      assert.ok(
+        doc.areas.some((a) => a.identifiers?.some((i) => i.scheme === 'gss' && /^E05/.test(i.identifier))),
+      );
       assert.ok(!JSON.stringify(doc).includes('email'));
     });
   });

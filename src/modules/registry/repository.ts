@@ -50,7 +50,11 @@ export const findOrganisationByName = (db: Db, name: string) =>
 // People
 
 export function listPeople(db: Db, q?: string) {
-  let query = db.selectFrom('people').leftJoin('areas', 'areas.id', 'people.ward_id').selectAll('people').select(['areas.name as ward_name']);
+  let query = db
+    .selectFrom('people')
+    .leftJoin('areas', 'areas.id', 'people.ward_id')
+    .selectAll('people')
+    .select(['areas.name as ward_name']);
   if (q) query = query.where(lowerLike('people.name', q));
   return query.orderBy('people.name').execute();
 }
@@ -82,7 +86,8 @@ export function affiliations(db: Db) {
 
 // Partnerships
 
-export const listPartnerships = (db: Db) => db.selectFrom('partnerships').selectAll().orderBy('name').execute();
+export const listPartnerships = (db: Db) =>
+  db.selectFrom('partnerships').selectAll().orderBy('name').execute();
 export const findPartnershipBySlug = (db: Db, slug: string) =>
   db.selectFrom('partnerships').selectAll().where('slug', '=', slug).executeTakeFirst();
 export const findPartnershipById = (db: Db, id: number) =>
@@ -113,13 +118,15 @@ export const findMembershipById = (db: Db, id: number) =>
 
 /** Current seats per partnership and sector, in one query (no N+1 for the map). */
 export function currentSeatsBySector(db: Db, today: string) {
-  return db
-    .selectFrom('memberships')
-    .select(['partnership_id', 'sector', (eb) => eb.fn.countAll<number>().as('seats')])
-    .where('starts_on', '<=', today)
-    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', today)]))
-    // Principal seats only: substitutes, observers and the secretariat do not change the balance.
-    .where('role', 'not in', ['secretariat', 'observer', 'substitute'])
-    .groupBy(['partnership_id', 'sector'])
-    .execute();
+  return (
+    db
+      .selectFrom('memberships')
+      .select(['partnership_id', 'sector', (eb) => eb.fn.countAll<number>().as('seats')])
+      .where('starts_on', '<=', today)
+      .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', today)]))
+      // Principal seats only: substitutes, observers and the secretariat do not change the balance.
+      .where('role', 'not in', ['secretariat', 'observer', 'substitute'])
+      .groupBy(['partnership_id', 'sector'])
+      .execute()
+  );
 }

@@ -27,7 +27,8 @@ function authorise(actor: Actor | null, action: Action, scope?: Scope): asserts 
 
 function formVersion(input: unknown): number {
   const parsed = version.safeParse((input as Record<string, unknown> | undefined)?.version);
-  if (!parsed.success) throw new ValidationError({ form: 'The form is missing its version. Reload the page and try again.' });
+  if (!parsed.success)
+    throw new ValidationError({ form: 'The form is missing its version. Reload the page and try again.' });
   return parsed.data;
 }
 
@@ -42,13 +43,21 @@ export function createRegistryServices(db: Kysely<Database>) {
     const rows = await dbx.selectFrom('partnerships').select(['id', 'parent_id']).execute();
     const parentOf = new Map(rows.map((r) => [r.id, r.parent_id]));
     const line: number[] = [];
-    for (let current: number | null | undefined = id; current && !line.includes(current); current = parentOf.get(current)) {
+    for (
+      let current: number | null | undefined = id;
+      current && !line.includes(current);
+      current = parentOf.get(current)
+    ) {
       line.push(current);
     }
     return line;
   }
 
-  async function slugTaken(dbx: Db, table: 'areas' | 'organisations' | 'people' | 'partnerships', slug: string) {
+  async function slugTaken(
+    dbx: Db,
+    table: 'areas' | 'organisations' | 'people' | 'partnerships',
+    slug: string,
+  ) {
     const t = dbx as unknown as Kysely<Record<string, { slug: string }>>;
     return !!(await t.selectFrom(table).select('slug').where('slug', '=', slug).executeTakeFirst());
   }
@@ -58,7 +67,9 @@ export function createRegistryServices(db: Kysely<Database>) {
   async function checkAreaParent(dbx: Db, kind: string, parentId: number | null, selfId?: number) {
     if (!parentId) {
       if (!(placeKinds as readonly string[]).includes(kind)) {
-        throw new ValidationError({ parentId: 'Choose the place this ward, parish or neighbourhood is part of' });
+        throw new ValidationError({
+          parentId: 'Choose the place this ward, parish or neighbourhood is part of',
+        });
       }
       return;
     }
@@ -87,7 +98,13 @@ export function createRegistryServices(db: Kysely<Database>) {
         updated_at: now,
       };
       const { id } = await trx.insertInto('areas').values(values).returning('id').executeTakeFirstOrThrow();
-      await recordAudit(trx, actor, { entityType: 'area', entityId: id, action: 'created', summary: `Added the area ${form.name}`, after: values });
+      await recordAudit(trx, actor, {
+        entityType: 'area',
+        entityId: id,
+        action: 'created',
+        summary: `Added the area ${form.name}`,
+        after: values,
+      });
       return { id, slug: values.slug };
     });
   }
@@ -101,7 +118,8 @@ export function createRegistryServices(db: Kysely<Database>) {
     return db.transaction().execute(async (trx) => {
       await checkAreaParent(trx, form.kind, form.parentId, area.id);
       const clash = form.gssCode ? await repo.findAreaByGss(trx, form.gssCode) : undefined;
-      if (clash && clash.id !== area.id) throw new ValidationError({ gssCode: `Another area already has the GSS code ${form.gssCode}` });
+      if (clash && clash.id !== area.id)
+        throw new ValidationError({ gssCode: `Another area already has the GSS code ${form.gssCode}` });
       const { before, after } = await updateWithVersion(trx, 'areas', area.id, expected, {
         name: form.name,
         gss_code: form.gssCode,
@@ -109,7 +127,14 @@ export function createRegistryServices(db: Kysely<Database>) {
         parent_id: form.parentId,
         population: form.population,
       });
-      await recordAudit(trx, actor, { entityType: 'area', entityId: area.id, action: 'updated', summary: `Edited the area ${form.name}`, before, after });
+      await recordAudit(trx, actor, {
+        entityType: 'area',
+        entityId: area.id,
+        action: 'updated',
+        summary: `Edited the area ${form.name}`,
+        before,
+        after,
+      });
       return { slug: area.slug };
     });
   }
@@ -122,8 +147,18 @@ export function createRegistryServices(db: Kysely<Database>) {
       area,
       parent: areas.find((a) => a.id === area.parent_id) ?? null,
       children: areas.filter((a) => a.parent_id === area.id),
-      partnerships: await db.selectFrom('partnerships').selectAll().where('area_id', '=', area.id).orderBy('name').execute(),
-      councillors: await db.selectFrom('people').selectAll().where('ward_id', '=', area.id).orderBy('name').execute(),
+      partnerships: await db
+        .selectFrom('partnerships')
+        .selectAll()
+        .where('area_id', '=', area.id)
+        .orderBy('name')
+        .execute(),
+      councillors: await db
+        .selectFrom('people')
+        .selectAll()
+        .where('ward_id', '=', area.id)
+        .orderBy('name')
+        .execute(),
     };
   }
 
@@ -155,8 +190,18 @@ export function createRegistryServices(db: Kysely<Database>) {
         created_at: now,
         updated_at: now,
       };
-      const { id } = await trx.insertInto('organisations').values(values).returning('id').executeTakeFirstOrThrow();
-      await recordAudit(trx, actor, { entityType: 'organisation', entityId: id, action: 'created', summary: `Added the organisation ${form.name}`, after: values });
+      const { id } = await trx
+        .insertInto('organisations')
+        .values(values)
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, actor, {
+        entityType: 'organisation',
+        entityId: id,
+        action: 'created',
+        summary: `Added the organisation ${form.name}`,
+        after: values,
+      });
       return { id, slug: values.slug };
     });
   }
@@ -169,9 +214,23 @@ export function createRegistryServices(db: Kysely<Database>) {
     const form = parseForm(organisationForm, input);
     return db.transaction().execute(async (trx) => {
       const clash = await repo.findOrganisationByName(trx, form.name);
-      if (clash && clash.id !== organisation.id) throw new ValidationError({ name: `There is already an organisation called ${form.name}` });
-      const { before, after } = await updateWithVersion(trx, 'organisations', organisation.id, expected, await organisationValues(form));
-      await recordAudit(trx, actor, { entityType: 'organisation', entityId: organisation.id, action: 'updated', summary: `Edited the organisation ${form.name}`, before, after });
+      if (clash && clash.id !== organisation.id)
+        throw new ValidationError({ name: `There is already an organisation called ${form.name}` });
+      const { before, after } = await updateWithVersion(
+        trx,
+        'organisations',
+        organisation.id,
+        expected,
+        await organisationValues(form),
+      );
+      await recordAudit(trx, actor, {
+        entityType: 'organisation',
+        entityId: organisation.id,
+        action: 'updated',
+        summary: `Edited the organisation ${form.name}`,
+        before,
+        after,
+      });
       return { slug: organisation.slug };
     });
   }
@@ -183,7 +242,12 @@ export function createRegistryServices(db: Kysely<Database>) {
     const [area, people, seats] = await Promise.all([
       organisation.area_id ? repo.findAreaById(db, organisation.area_id) : undefined,
       repo.affiliations(db).where('affiliations.organisation_id', '=', organisation.id).execute(),
-      repo.memberships(db).where('memberships.organisation_id', '=', organisation.id).orderBy('partnerships.name').orderBy('people.name').execute(),
+      repo
+        .memberships(db)
+        .where('memberships.organisation_id', '=', organisation.id)
+        .orderBy('partnerships.name')
+        .orderBy('people.name')
+        .execute(),
     ]);
     return {
       organisation,
@@ -217,7 +281,12 @@ export function createRegistryServices(db: Kysely<Database>) {
       if (form.organisationId) {
         await trx
           .insertInto('affiliations')
-          .values({ person_id: id, organisation_id: form.organisationId, position: form.position, created_at: now })
+          .values({
+            person_id: id,
+            organisation_id: form.organisationId,
+            position: form.position,
+            created_at: now,
+          })
           .execute();
       }
       await recordAudit(trx, actor, {
@@ -231,10 +300,15 @@ export function createRegistryServices(db: Kysely<Database>) {
     });
   }
 
-  async function checkPerson(trx: Db, form: { email: string | null; wardId: number | null; organisationId: number | null }, selfId?: number) {
+  async function checkPerson(
+    trx: Db,
+    form: { email: string | null; wardId: number | null; organisationId: number | null },
+    selfId?: number,
+  ) {
     if (form.email) {
       const clash = await repo.findPersonByEmail(trx, form.email);
-      if (clash && clash.id !== selfId) throw new ValidationError({ email: `${clash.name} already has this email address` });
+      if (clash && clash.id !== selfId)
+        throw new ValidationError({ email: `${clash.name} already has this email address` });
     }
     if (form.wardId) {
       const ward = await repo.findAreaById(trx, form.wardId);
@@ -261,7 +335,14 @@ export function createRegistryServices(db: Kysely<Database>) {
         councillor_role: form.councillor ? form.councillorRole : null,
         party: form.councillor ? form.party : null,
       });
-      await recordAudit(trx, actor, { entityType: 'person', entityId: person.id, action: 'updated', summary: `Edited ${form.name}`, before, after });
+      await recordAudit(trx, actor, {
+        entityType: 'person',
+        entityId: person.id,
+        action: 'updated',
+        summary: `Edited ${form.name}`,
+        before,
+        after,
+      });
       return { slug: person.slug };
     });
   }
@@ -273,8 +354,14 @@ export function createRegistryServices(db: Kysely<Database>) {
     const form = parseForm(affiliationForm, input);
     await db.transaction().execute(async (trx) => {
       const organisation = await repo.findOrganisationById(trx, form.organisationId);
-      if (!organisation) throw new ValidationError({ organisationId: 'Choose an organisation from the list' });
-      const values = { person_id: person.id, organisation_id: organisation.id, position: form.position, created_at: nowIso() };
+      if (!organisation)
+        throw new ValidationError({ organisationId: 'Choose an organisation from the list' });
+      const values = {
+        person_id: person.id,
+        organisation_id: organisation.id,
+        position: form.position,
+        created_at: nowIso(),
+      };
       await trx.insertInto('affiliations').values(values).execute();
       await recordAudit(trx, actor, {
         entityType: 'person',
@@ -291,7 +378,11 @@ export function createRegistryServices(db: Kysely<Database>) {
     const person = await repo.findPersonBySlug(db, slug);
     if (!person) throw new NotFoundError('person');
     await db.transaction().execute(async (trx) => {
-      const affiliation = await repo.affiliations(trx).where('affiliations.id', '=', affiliationId).where('affiliations.person_id', '=', person.id).executeTakeFirst();
+      const affiliation = await repo
+        .affiliations(trx)
+        .where('affiliations.id', '=', affiliationId)
+        .where('affiliations.person_id', '=', person.id)
+        .executeTakeFirst();
       if (!affiliation) throw new NotFoundError('affiliation');
       await trx.deleteFrom('affiliations').where('id', '=', affiliationId).execute();
       await recordAudit(trx, actor, {
@@ -311,7 +402,11 @@ export function createRegistryServices(db: Kysely<Database>) {
     const [ward, organisations, seats] = await Promise.all([
       person.ward_id ? repo.findAreaById(db, person.ward_id) : undefined,
       repo.affiliations(db).where('affiliations.person_id', '=', person.id).execute(),
-      repo.memberships(db).where('memberships.person_id', '=', person.id).orderBy('memberships.starts_on', 'desc').execute(),
+      repo
+        .memberships(db)
+        .where('memberships.person_id', '=', person.id)
+        .orderBy('memberships.starts_on', 'desc')
+        .execute(),
     ]);
     return {
       person,
@@ -335,10 +430,13 @@ export function createRegistryServices(db: Kysely<Database>) {
     if (parentUnchanged) {
       // Keeping where it sits needs no further right.
     } else if (form.parentId) {
-      if (!(await repo.findPartnershipById(trx, form.parentId))) throw new ValidationError({ parentId: 'Choose a partnership from the list' });
+      if (!(await repo.findPartnershipById(trx, form.parentId)))
+        throw new ValidationError({ parentId: 'Choose a partnership from the list' });
       const line = await partnershipLine(trx, form.parentId);
       if (selfId && line.includes(selfId)) {
-        throw new ValidationError({ parentId: 'A partnership cannot report to itself or to one of its own sub-groups' });
+        throw new ValidationError({
+          parentId: 'A partnership cannot report to itself or to one of its own sub-groups',
+        });
       }
       if (!can(actor, 'partnerships:create', { partnershipLine: line })) {
         throw new ValidationError({ parentId: 'You can only place it under a partnership you manage' });
@@ -346,10 +444,14 @@ export function createRegistryServices(db: Kysely<Database>) {
     } else if (!can(actor, 'partnerships:create', {})) {
       throw new ValidationError({ parentId: 'Choose the partnership this one reports to' });
     }
-    if (form.mergedIntoId && (form.mergedIntoId === selfId || !(await repo.findPartnershipById(trx, form.mergedIntoId)))) {
+    if (
+      form.mergedIntoId &&
+      (form.mergedIntoId === selfId || !(await repo.findPartnershipById(trx, form.mergedIntoId)))
+    ) {
       throw new ValidationError({ mergedIntoId: 'Choose another partnership from the list' });
     }
-    if (form.areaId && !(await repo.findAreaById(trx, form.areaId))) throw new ValidationError({ areaId: 'Choose an area from the list' });
+    if (form.areaId && !(await repo.findAreaById(trx, form.areaId)))
+      throw new ValidationError({ areaId: 'Choose an area from the list' });
   }
 
   function partnershipValues(form: ReturnType<typeof partnershipForm.parse>) {
@@ -380,8 +482,18 @@ export function createRegistryServices(db: Kysely<Database>) {
         created_at: now,
         updated_at: now,
       };
-      const { id } = await trx.insertInto('partnerships').values(values).returning('id').executeTakeFirstOrThrow();
-      await recordAudit(trx, actor, { entityType: 'partnership', entityId: id, action: 'created', summary: `Set up ${form.name}`, after: values });
+      const { id } = await trx
+        .insertInto('partnerships')
+        .values(values)
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, actor, {
+        entityType: 'partnership',
+        entityId: id,
+        action: 'created',
+        summary: `Set up ${form.name}`,
+        after: values,
+      });
       return { id, slug: values.slug };
     });
   }
@@ -394,8 +506,21 @@ export function createRegistryServices(db: Kysely<Database>) {
     const form = parseForm(partnershipForm, input);
     return db.transaction().execute(async (trx) => {
       await checkPartnershipLinks(trx, actor, form, partnership);
-      const { before, after } = await updateWithVersion(trx, 'partnerships', partnership.id, expected, partnershipValues(form));
-      await recordAudit(trx, actor, { entityType: 'partnership', entityId: partnership.id, action: 'updated', summary: `Edited ${form.name}`, before, after });
+      const { before, after } = await updateWithVersion(
+        trx,
+        'partnerships',
+        partnership.id,
+        expected,
+        partnershipValues(form),
+      );
+      await recordAudit(trx, actor, {
+        entityType: 'partnership',
+        entityId: partnership.id,
+        action: 'updated',
+        summary: `Edited ${form.name}`,
+        before,
+        after,
+      });
       return { slug: partnership.slug };
     });
   }
@@ -407,7 +532,11 @@ export function createRegistryServices(db: Kysely<Database>) {
   }
 
   /** The partnership, if this actor may do this to it (the edit forms ask before showing). */
-  async function partnershipFor(actor: Actor | null, slug: string, action: 'partnerships:edit' | 'memberships:manage') {
+  async function partnershipFor(
+    actor: Actor | null,
+    slug: string,
+    action: 'partnerships:edit' | 'memberships:manage',
+  ) {
     const partnership = await partnershipBySlug(slug);
     authorise(actor, action, { partnershipLine: await partnershipLine(db, partnership.id) });
     return partnership;
@@ -425,7 +554,11 @@ export function createRegistryServices(db: Kysely<Database>) {
     const today = todayIso();
     const [all, seats, area] = await Promise.all([
       repo.listPartnerships(db),
-      repo.memberships(db).where('memberships.partnership_id', '=', partnership.id).orderBy('people.name').execute(),
+      repo
+        .memberships(db)
+        .where('memberships.partnership_id', '=', partnership.id)
+        .orderBy('people.name')
+        .execute(),
       partnership.area_id ? repo.findAreaById(db, partnership.area_id) : undefined,
     ]);
     const roleOrder = ['chair', 'vice_chair', 'member', 'substitute', 'observer', 'secretariat'];
@@ -438,17 +571,24 @@ export function createRegistryServices(db: Kysely<Database>) {
       mergedInto: all.find((p) => p.id === partnership.merged_into_id) ?? null,
       area: area ?? null,
       currentSeats: seats.filter((m) => isCurrent(m, today)).sort(byRole),
-      pastSeats: seats.filter((m) => !isCurrent(m, today)).sort((a, b) => (b.ends_on ?? '').localeCompare(a.ends_on ?? '')),
+      pastSeats: seats
+        .filter((m) => !isCurrent(m, today))
+        .sort((a, b) => (b.ends_on ?? '').localeCompare(a.ends_on ?? '')),
       line: await partnershipLine(db, partnership.id),
     };
   }
 
   /** Every partnership with its current seats by sector: what the structure map draws. */
   async function structure() {
-    const [partnerships, seats] = await Promise.all([repo.listPartnerships(db), repo.currentSeatsBySector(db, todayIso())]);
+    const [partnerships, seats] = await Promise.all([
+      repo.listPartnerships(db),
+      repo.currentSeatsBySector(db, todayIso()),
+    ]);
     return partnerships.map((p) => {
       const sectorSeats = emptySeats();
-      for (const row of seats) if (row.partnership_id === p.id && row.sector in sectorSeats) sectorSeats[row.sector as Sector] += Number(row.seats);
+      for (const row of seats)
+        if (row.partnership_id === p.id && row.sector in sectorSeats)
+          sectorSeats[row.sector as Sector] += Number(row.seats);
       return {
         id: p.id,
         parentId: p.parent_id,
@@ -469,7 +609,8 @@ export function createRegistryServices(db: Kysely<Database>) {
     let sector = form.sector;
     if (form.organisationId) {
       const organisation = await repo.findOrganisationById(trx, form.organisationId);
-      if (!organisation) throw new ValidationError({ organisationId: 'Choose an organisation from the list' });
+      if (!organisation)
+        throw new ValidationError({ organisationId: 'Choose an organisation from the list' });
       sector ??= organisation.sector as Sector;
     }
     return {
@@ -500,26 +641,56 @@ export function createRegistryServices(db: Kysely<Database>) {
         .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', form.startsOn!)]))
         .executeTakeFirst();
       if (overlapping) {
-        throw new ValidationError({ personId: `${person.name} already holds a ${form.role.replace('_', '-')} seat on ${partnership.name} at that date` });
+        throw new ValidationError({
+          personId: `${person.name} already holds a ${form.role.replace('_', '-')} seat on ${partnership.name} at that date`,
+        });
       }
       const now = nowIso();
       const row = { ...values, partnership_id: partnership.id, created_at: now, updated_at: now };
-      const { id } = await trx.insertInto('memberships').values(row).returning('id').executeTakeFirstOrThrow();
+      const { id } = await trx
+        .insertInto('memberships')
+        .values(row)
+        .returning('id')
+        .executeTakeFirstOrThrow();
       const summary = `${person.name} joined ${partnership.name} as ${form.role.replace('_', '-')}`;
-      await recordAudit(trx, actor, { entityType: 'membership', entityId: id, action: 'created', summary, after: row });
-      await recordAudit(trx, actor, { entityType: 'partnership', entityId: partnership.id, action: 'updated', summary, after: row });
+      await recordAudit(trx, actor, {
+        entityType: 'membership',
+        entityId: id,
+        action: 'created',
+        summary,
+        after: row,
+      });
+      await recordAudit(trx, actor, {
+        entityType: 'partnership',
+        entityId: partnership.id,
+        action: 'updated',
+        summary,
+        after: row,
+      });
       return { id };
     });
   }
 
   async function membershipFor(partnershipSlug: string, membershipId: number, actor?: Actor | null) {
-    const partnership = actor !== undefined ? await partnershipFor(actor, partnershipSlug, 'memberships:manage') : await partnershipBySlug(partnershipSlug);
-    const membership = await repo.memberships(db).where('memberships.id', '=', membershipId).where('memberships.partnership_id', '=', partnership.id).executeTakeFirst();
+    const partnership =
+      actor !== undefined
+        ? await partnershipFor(actor, partnershipSlug, 'memberships:manage')
+        : await partnershipBySlug(partnershipSlug);
+    const membership = await repo
+      .memberships(db)
+      .where('memberships.id', '=', membershipId)
+      .where('memberships.partnership_id', '=', partnership.id)
+      .executeTakeFirst();
     if (!membership) throw new NotFoundError('membership');
     return { partnership, membership };
   }
 
-  async function updateMembership(actor: Actor | null, partnershipSlug: string, membershipId: number, input: unknown) {
+  async function updateMembership(
+    actor: Actor | null,
+    partnershipSlug: string,
+    membershipId: number,
+    input: unknown,
+  ) {
     const { partnership, membership } = await membershipFor(partnershipSlug, membershipId);
     authorise(actor, 'memberships:manage', { partnershipLine: await partnershipLine(db, partnership.id) });
     const expected = formVersion(input);
@@ -528,25 +699,62 @@ export function createRegistryServices(db: Kysely<Database>) {
       const { person, values } = await membershipValues(trx, form);
       const { before, after } = await updateWithVersion(trx, 'memberships', membership.id, expected, values);
       const summary = `Edited ${person.name}’s seat on ${partnership.name}`;
-      await recordAudit(trx, actor, { entityType: 'membership', entityId: membership.id, action: 'updated', summary, before, after });
-      await recordAudit(trx, actor, { entityType: 'partnership', entityId: partnership.id, action: 'updated', summary, before, after });
+      await recordAudit(trx, actor, {
+        entityType: 'membership',
+        entityId: membership.id,
+        action: 'updated',
+        summary,
+        before,
+        after,
+      });
+      await recordAudit(trx, actor, {
+        entityType: 'partnership',
+        entityId: partnership.id,
+        action: 'updated',
+        summary,
+        before,
+        after,
+      });
     });
   }
 
   /** Ends a seat: the membership stays on record as history. */
-  async function endMembership(actor: Actor | null, partnershipSlug: string, membershipId: number, input: unknown) {
+  async function endMembership(
+    actor: Actor | null,
+    partnershipSlug: string,
+    membershipId: number,
+    input: unknown,
+  ) {
     const { partnership, membership } = await membershipFor(partnershipSlug, membershipId);
     authorise(actor, 'memberships:manage', { partnershipLine: await partnershipLine(db, partnership.id) });
     const expected = formVersion(input);
     const form = parseForm(endMembershipForm, input);
     if (form.endsOn! < membership.starts_on) {
-      throw new ValidationError({ endsOn: `The end date must be on or after the start date (${membership.starts_on})` });
+      throw new ValidationError({
+        endsOn: `The end date must be on or after the start date (${membership.starts_on})`,
+      });
     }
     await db.transaction().execute(async (trx) => {
-      const { before, after } = await updateWithVersion(trx, 'memberships', membership.id, expected, { ends_on: form.endsOn });
+      const { before, after } = await updateWithVersion(trx, 'memberships', membership.id, expected, {
+        ends_on: form.endsOn,
+      });
       const summary = `${membership.person_name} left ${partnership.name} on ${form.endsOn}`;
-      await recordAudit(trx, actor, { entityType: 'membership', entityId: membership.id, action: 'ended', summary, before, after });
-      await recordAudit(trx, actor, { entityType: 'partnership', entityId: partnership.id, action: 'updated', summary, before, after });
+      await recordAudit(trx, actor, {
+        entityType: 'membership',
+        entityId: membership.id,
+        action: 'ended',
+        summary,
+        before,
+        after,
+      });
+      await recordAudit(trx, actor, {
+        entityType: 'partnership',
+        entityId: partnership.id,
+        action: 'updated',
+        summary,
+        before,
+        after,
+      });
     });
   }
 
@@ -591,7 +799,8 @@ export function createRegistryServices(db: Kysely<Database>) {
       update: updateMembership,
       end: endMembership,
     },
-    history: (entityType: string, entityId: number, hiddenFields: string[] = []) => historyOf(db, entityType, entityId, hiddenFields),
+    history: (entityType: string, entityId: number, hiddenFields: string[] = []) =>
+      historyOf(db, entityType, entityId, hiddenFields),
   };
 }
 

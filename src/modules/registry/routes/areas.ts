@@ -15,7 +15,10 @@ const areaFields: ConflictField[] = [
 
 export function registerAreaRoutes(app: FastifyInstance) {
   const registry = app.services.registry;
-  const formContext = async () => ({ areas: await registry.areas.list(), kindOptions: optionsFrom(areaKinds, areaKindNames) });
+  const formContext = async () => ({
+    areas: await registry.areas.list(),
+    kindOptions: optionsFrom(areaKinds, areaKindNames),
+  });
 
   app.get('/areas', { config: { access: 'public' } }, async (_request, reply) => {
     const areas = await registry.areas.list();
@@ -25,7 +28,11 @@ export function registerAreaRoutes(app: FastifyInstance) {
   });
 
   app.get('/areas/new', { config: { access: 'areas:manage' } }, async (request, reply) =>
-    reply.view('registry/area-form.njk', { title: 'Add an area', values: { parentId: (request.query as Body).parent }, ...(await formContext()) }),
+    reply.view('registry/area-form.njk', {
+      title: 'Add an area',
+      values: { parentId: (request.query as Body).parent },
+      ...(await formContext()),
+    }),
   );
 
   app.post<{ Body: Body }>('/areas/new', { config: { access: 'areas:manage' } }, async (request, reply) => {
@@ -34,39 +41,70 @@ export function registerAreaRoutes(app: FastifyInstance) {
       flash(reply, 'The area has been added.');
       return reply.redirect(`/areas/${created.slug}`, 303);
     } catch (error) {
-      return renderFormFailure(reply, error, 'registry/area-form.njk', { title: 'Add an area', values: request.body, ...(await formContext()) }, areaFields);
+      return renderFormFailure(
+        reply,
+        error,
+        'registry/area-form.njk',
+        { title: 'Add an area', values: request.body, ...(await formContext()) },
+        areaFields,
+      );
     }
   });
 
-  app.get<{ Params: { slug: string } }>('/areas/:slug', { config: { access: 'public' } }, async (request, reply) => {
-    const page = await registry.areas.page(request.params.slug);
-    return reply.view('registry/area.njk', {
-      title: page.area.name,
-      ...page,
-      kindNames: areaKindNames,
-      mayEdit: can(request.actor, 'areas:manage'),
-      history: can(request.actor, 'history:view') ? await registry.history('area', page.area.id) : null,
-    });
-  });
+  app.get<{ Params: { slug: string } }>(
+    '/areas/:slug',
+    { config: { access: 'public' } },
+    async (request, reply) => {
+      const page = await registry.areas.page(request.params.slug);
+      return reply.view('registry/area.njk', {
+        title: page.area.name,
+        ...page,
+        kindNames: areaKindNames,
+        mayEdit: can(request.actor, 'areas:manage'),
+        history: can(request.actor, 'history:view') ? await registry.history('area', page.area.id) : null,
+      });
+    },
+  );
 
-  app.get<{ Params: { slug: string } }>('/areas/:slug/edit', { config: { access: 'areas:manage' } }, async (request, reply) => {
-    const area = await registry.areas.bySlug(request.params.slug);
-    return reply.view('registry/area-form.njk', {
-      title: `Edit ${area.name}`,
-      area,
-      values: { name: area.name, kind: area.kind, gssCode: area.gss_code, parentId: area.parent_id, population: area.population, version: area.version },
-      ...(await formContext()),
-    });
-  });
+  app.get<{ Params: { slug: string } }>(
+    '/areas/:slug/edit',
+    { config: { access: 'areas:manage' } },
+    async (request, reply) => {
+      const area = await registry.areas.bySlug(request.params.slug);
+      return reply.view('registry/area-form.njk', {
+        title: `Edit ${area.name}`,
+        area,
+        values: {
+          name: area.name,
+          kind: area.kind,
+          gssCode: area.gss_code,
+          parentId: area.parent_id,
+          population: area.population,
+          version: area.version,
+        },
+        ...(await formContext()),
+      });
+    },
+  );
 
-  app.post<{ Params: { slug: string }; Body: Body }>('/areas/:slug/edit', { config: { access: 'areas:manage' } }, async (request, reply) => {
-    const area = await registry.areas.bySlug(request.params.slug);
-    try {
-      await registry.areas.update(request.actor, area.slug, request.body);
-      flash(reply, 'Your changes have been saved.');
-      return reply.redirect(`/areas/${area.slug}`, 303);
-    } catch (error) {
-      return renderFormFailure(reply, error, 'registry/area-form.njk', { title: `Edit ${area.name}`, area, values: request.body, ...(await formContext()) }, areaFields);
-    }
-  });
+  app.post<{ Params: { slug: string }; Body: Body }>(
+    '/areas/:slug/edit',
+    { config: { access: 'areas:manage' } },
+    async (request, reply) => {
+      const area = await registry.areas.bySlug(request.params.slug);
+      try {
+        await registry.areas.update(request.actor, area.slug, request.body);
+        flash(reply, 'Your changes have been saved.');
+        return reply.redirect(`/areas/${area.slug}`, 303);
+      } catch (error) {
+        return renderFormFailure(
+          reply,
+          error,
+          'registry/area-form.njk',
+          { title: `Edit ${area.name}`, area, values: request.body, ...(await formContext()) },
+          areaFields,
+        );
+      }
+    },
+  );
 }

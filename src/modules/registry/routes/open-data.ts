@@ -9,7 +9,9 @@ function baseUrl(request: FastifyRequest): string {
 export function registerOpenDataRoutes(app: FastifyInstance) {
   const registry = app.services.registry;
 
-  app.get('/open-data', { config: { access: 'public' } }, async (_request, reply) => reply.view('registry/open-data.njk', { title: 'Open data' }));
+  app.get('/open-data', { config: { access: 'public' } }, async (_request, reply) =>
+    reply.view('registry/open-data.njk', { title: 'Open data' }),
+  );
 
   app.get('/api/v1/popolo.json', { config: { access: 'public', page: false } }, async (request, reply) => {
     const [areas, organisations, partnerships, people, affiliations, memberships] = await Promise.all([
@@ -22,11 +24,24 @@ export function registerOpenDataRoutes(app: FastifyInstance) {
     ]);
     return reply
       .header('access-control-allow-origin', '*')
-      .send(popoloDocument({ areas, organisations, partnerships, people, affiliations, memberships, baseUrl: baseUrl(request) }));
+      .send(
+        popoloDocument({
+          areas,
+          organisations,
+          partnerships,
+          people,
+          affiliations,
+          memberships,
+          baseUrl: baseUrl(request),
+        }),
+      );
   });
 
   app.get('/api/v1/partnerships', { config: { access: 'public', page: false } }, async (request, reply) => {
-    const [partnerships, structure] = await Promise.all([registry.partnerships.list(), registry.partnerships.structure()]);
+    const [partnerships, structure] = await Promise.all([
+      registry.partnerships.list(),
+      registry.partnerships.structure(),
+    ]);
     const seats = new Map(structure.map((s) => [s.id, s.sectorSeats]));
     return reply.header('access-control-allow-origin', '*').send({
       partnerships: partnerships.map((p) => ({

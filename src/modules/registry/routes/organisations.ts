@@ -1,6 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { can } from '../../../domain/permissions.ts';
-import { membershipRoleNames, optionsFrom, organisationTypeNames, organisationTypes, sectorNames, sectors } from '../../../domain/vocabulary.ts';
+import {
+  membershipRoleNames,
+  optionsFrom,
+  organisationTypeNames,
+  organisationTypes,
+  sectorNames,
+  sectors,
+} from '../../../domain/vocabulary.ts';
 import { flash, renderFormFailure, type ConflictField } from '../../../platform/form-page.ts';
 import { sendCsv, toCsv } from '../../../platform/csv.ts';
 import type { OrganisationRow } from '../../../db/schema.ts';
@@ -42,59 +49,122 @@ export function registerOrganisationRoutes(app: FastifyInstance) {
   };
   const formContext = async () => ({ areas: await registry.areas.list(), ...vocab });
 
-  app.get<{ Querystring: ListQuery }>('/organisations', { config: { access: 'public' } }, async (request, reply) => {
-    const filter = filterFrom(request.query);
-    const organisations = await registry.organisations.list(filter);
-    const queryString = new URLSearchParams(Object.entries(request.query).filter(([, v]) => typeof v === 'string' && v !== '') as [string, string][]).toString();
-    return reply.view('registry/organisations.njk', { title: 'Organisations', organisations, filter: request.query, queryString, ...vocab });
-  });
-
-  app.get<{ Querystring: ListQuery }>('/organisations.csv', { config: { access: 'public' } }, async (request, reply) => {
-    const organisations = await registry.organisations.list(filterFrom(request.query));
-    return sendCsv(reply, 'organisations.csv', toCsv(organisationColumns, organisations));
-  });
-
-  app.get('/organisations/new', { config: { access: 'organisations:create' } }, async (_request, reply) =>
-    reply.view('registry/organisation-form.njk', { title: 'Add an organisation', values: {}, ...(await formContext()) }),
+  app.get<{ Querystring: ListQuery }>(
+    '/organisations',
+    { config: { access: 'public' } },
+    async (request, reply) => {
+      const filter = filterFrom(request.query);
+      const organisations = await registry.organisations.list(filter);
+      const queryString = new URLSearchParams(
+        Object.entries(request.query).filter(([, v]) => typeof v === 'string' && v !== '') as [
+          string,
+          string,
+        ][],
+      ).toString();
+      return reply.view('registry/organisations.njk', {
+        title: 'Organisations',
+        organisations,
+        filter: request.query,
+        queryString,
+        ...vocab,
+      });
+    },
   );
 
-  app.post<{ Body: Body }>('/organisations/new', { config: { access: 'organisations:create' } }, async (request, reply) => {
-    try {
-      const created = await registry.organisations.create(request.actor, request.body);
-      flash(reply, 'The organisation has been added.');
-      return reply.redirect(`/organisations/${created.slug}`, 303);
-    } catch (error) {
-      return renderFormFailure(reply, error, 'registry/organisation-form.njk', { title: 'Add an organisation', values: request.body, ...(await formContext()) }, organisationFields);
-    }
-  });
+  app.get<{ Querystring: ListQuery }>(
+    '/organisations.csv',
+    { config: { access: 'public' } },
+    async (request, reply) => {
+      const organisations = await registry.organisations.list(filterFrom(request.query));
+      return sendCsv(reply, 'organisations.csv', toCsv(organisationColumns, organisations));
+    },
+  );
 
-  app.get<{ Params: { slug: string } }>('/organisations/:slug', { config: { access: 'public' } }, async (request, reply) => {
-    const page = await registry.organisations.page(request.params.slug);
-    return reply.view('registry/organisation.njk', {
-      title: page.organisation.name,
-      ...page,
-      ...vocab,
-      roleNames: membershipRoleNames,
-      mayEdit: can(request.actor, 'organisations:edit', { organisationId: page.organisation.id }),
-      history: can(request.actor, 'history:view') ? await registry.history('organisation', page.organisation.id) : null,
-    });
-  });
+  app.get('/organisations/new', { config: { access: 'organisations:create' } }, async (_request, reply) =>
+    reply.view('registry/organisation-form.njk', {
+      title: 'Add an organisation',
+      values: {},
+      ...(await formContext()),
+    }),
+  );
 
-  app.get<{ Params: { slug: string } }>('/organisations/:slug/edit', { config: { access: 'organisations:edit' } }, async (request, reply) => {
-    const organisation = await registry.organisations.forEditing(request.actor, request.params.slug);
-    return reply.view('registry/organisation-form.njk', { title: `Edit ${organisation.name}`, organisation, values: organisationFormValues(organisation), ...(await formContext()) });
-  });
+  app.post<{ Body: Body }>(
+    '/organisations/new',
+    { config: { access: 'organisations:create' } },
+    async (request, reply) => {
+      try {
+        const created = await registry.organisations.create(request.actor, request.body);
+        flash(reply, 'The organisation has been added.');
+        return reply.redirect(`/organisations/${created.slug}`, 303);
+      } catch (error) {
+        return renderFormFailure(
+          reply,
+          error,
+          'registry/organisation-form.njk',
+          { title: 'Add an organisation', values: request.body, ...(await formContext()) },
+          organisationFields,
+        );
+      }
+    },
+  );
 
-  app.post<{ Params: { slug: string }; Body: Body }>('/organisations/:slug/edit', { config: { access: 'organisations:edit' } }, async (request, reply) => {
-    const organisation = await registry.organisations.forEditing(request.actor, request.params.slug);
-    try {
-      await registry.organisations.update(request.actor, organisation.slug, request.body);
-      flash(reply, 'Your changes have been saved.');
-      return reply.redirect(`/organisations/${organisation.slug}`, 303);
-    } catch (error) {
-      return renderFormFailure(reply, error, 'registry/organisation-form.njk', { title: `Edit ${organisation.name}`, organisation, values: request.body, ...(await formContext()) }, organisationFields);
-    }
-  });
+  app.get<{ Params: { slug: string } }>(
+    '/organisations/:slug',
+    { config: { access: 'public' } },
+    async (request, reply) => {
+      const page = await registry.organisations.page(request.params.slug);
+      return reply.view('registry/organisation.njk', {
+        title: page.organisation.name,
+        ...page,
+        ...vocab,
+        roleNames: membershipRoleNames,
+        mayEdit: can(request.actor, 'organisations:edit', { organisationId: page.organisation.id }),
+        history: can(request.actor, 'history:view')
+          ? await registry.history('organisation', page.organisation.id)
+          : null,
+      });
+    },
+  );
+
+  app.get<{ Params: { slug: string } }>(
+    '/organisations/:slug/edit',
+    { config: { access: 'organisations:edit' } },
+    async (request, reply) => {
+      const organisation = await registry.organisations.forEditing(request.actor, request.params.slug);
+      return reply.view('registry/organisation-form.njk', {
+        title: `Edit ${organisation.name}`,
+        organisation,
+        values: organisationFormValues(organisation),
+        ...(await formContext()),
+      });
+    },
+  );
+
+  app.post<{ Params: { slug: string }; Body: Body }>(
+    '/organisations/:slug/edit',
+    { config: { access: 'organisations:edit' } },
+    async (request, reply) => {
+      const organisation = await registry.organisations.forEditing(request.actor, request.params.slug);
+      try {
+        await registry.organisations.update(request.actor, organisation.slug, request.body);
+        flash(reply, 'Your changes have been saved.');
+        return reply.redirect(`/organisations/${organisation.slug}`, 303);
+      } catch (error) {
+        return renderFormFailure(
+          reply,
+          error,
+          'registry/organisation-form.njk',
+          {
+            title: `Edit ${organisation.name}`,
+            organisation,
+            values: request.body,
+            ...(await formContext()),
+          },
+          organisationFields,
+        );
+      }
+    },
+  );
 }
 
 function organisationFormValues(o: OrganisationRow) {
@@ -113,10 +183,20 @@ function organisationFormValues(o: OrganisationRow) {
 export const organisationColumns = [
   { header: 'id', value: (o: OrganisationRow) => o.id },
   { header: 'name', value: (o: OrganisationRow) => o.name },
-  { header: 'sector', value: (o: OrganisationRow) => sectorNames[o.sector as keyof typeof sectorNames] ?? o.sector },
-  { header: 'type', value: (o: OrganisationRow) => organisationTypeNames[o.type as keyof typeof organisationTypeNames] ?? o.type },
+  {
+    header: 'sector',
+    value: (o: OrganisationRow) => sectorNames[o.sector as keyof typeof sectorNames] ?? o.sector,
+  },
+  {
+    header: 'type',
+    value: (o: OrganisationRow) =>
+      organisationTypeNames[o.type as keyof typeof organisationTypeNames] ?? o.type,
+  },
   { header: 'named partner', value: (o: OrganisationRow) => o.named_partner === 1 },
-  { header: 'area covered', value: (o: OrganisationRow & { area_name?: string | null }) => o.area_name ?? '' },
+  {
+    header: 'area covered',
+    value: (o: OrganisationRow & { area_name?: string | null }) => o.area_name ?? '',
+  },
   { header: 'website', value: (o: OrganisationRow) => o.website },
   { header: 'web page', value: (o: OrganisationRow) => `/organisations/${o.slug}` },
 ];

@@ -1,6 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { can } from '../../../domain/permissions.ts';
-import { membershipRoleNames, membershipRoles, optionsFrom, partnershipStatusNames, partnershipStatuses, sectorNames, sectors } from '../../../domain/vocabulary.ts';
+import {
+  membershipRoleNames,
+  membershipRoles,
+  optionsFrom,
+  partnershipStatusNames,
+  partnershipStatuses,
+  sectorNames,
+  sectors,
+} from '../../../domain/vocabulary.ts';
 import { buildTree, neighbourhoodOf, renderStructureMapSvg } from '../../../domain/structure-map.ts';
 import { flash, renderFormFailure, type ConflictField } from '../../../platform/form-page.ts';
 import { sendCsv, toCsv } from '../../../platform/csv.ts';
@@ -58,11 +66,18 @@ export function registerPartnershipRoutes(app: FastifyInstance) {
 
   app.get('/partnerships', { config: { access: 'public' } }, async (_request, reply) => {
     const structure = await registry.partnerships.structure();
-    return reply.view('registry/partnerships.njk', { title: 'Partnerships', tree: buildTree(structure), sectorNames });
+    return reply.view('registry/partnerships.njk', {
+      title: 'Partnerships',
+      tree: buildTree(structure),
+      sectorNames,
+    });
   });
 
   app.get('/partnerships.csv', { config: { access: 'public' } }, async (_request, reply) => {
-    const [partnerships, structure] = await Promise.all([registry.partnerships.list(), registry.partnerships.structure()]);
+    const [partnerships, structure] = await Promise.all([
+      registry.partnerships.list(),
+      registry.partnerships.structure(),
+    ]);
     const byId = new Map(partnerships.map((p) => [p.id, p]));
     const seats = new Map(structure.map((s) => [s.id, s.sectorSeats]));
     return sendCsv(
@@ -79,7 +94,10 @@ export function registerPartnershipRoutes(app: FastifyInstance) {
           { header: 'status', value: (p) => p.status },
           { header: 'established on', value: (p) => p.established_on },
           { header: 'status changed on', value: (p) => p.status_changed_on },
-          ...sectors.map((s) => ({ header: `current seats: ${sectorNames[s]}`, value: (p: PartnershipRow) => seats.get(p.id)?.[s] ?? 0 })),
+          ...sectors.map((s) => ({
+            header: `current seats: ${sectorNames[s]}`,
+            value: (p: PartnershipRow) => seats.get(p.id)?.[s] ?? 0,
+          })),
           { header: 'web page', value: (p) => `/partnerships/${p.slug}` },
         ],
         partnerships,
@@ -88,53 +106,103 @@ export function registerPartnershipRoutes(app: FastifyInstance) {
   });
 
   app.get('/partnerships/new', { config: { access: 'partnerships:create' } }, async (request, reply) =>
-    reply.view('registry/partnership-form.njk', { title: 'Set up a partnership', values: { status: 'active', parentId: (request.query as Body).parent }, ...(await formContext()) }),
+    reply.view('registry/partnership-form.njk', {
+      title: 'Set up a partnership',
+      values: { status: 'active', parentId: (request.query as Body).parent },
+      ...(await formContext()),
+    }),
   );
 
-  app.post<{ Body: Body }>('/partnerships/new', { config: { access: 'partnerships:create' } }, async (request, reply) => {
-    try {
-      const created = await registry.partnerships.create(request.actor, request.body);
-      flash(reply, `${String(request.body.name).trim()} has been set up. Add its members below.`);
-      return reply.redirect(`/partnerships/${created.slug}`, 303);
-    } catch (error) {
-      return renderFormFailure(reply, error, 'registry/partnership-form.njk', { title: 'Set up a partnership', values: request.body, ...(await formContext()) }, partnershipFields);
-    }
-  });
+  app.post<{ Body: Body }>(
+    '/partnerships/new',
+    { config: { access: 'partnerships:create' } },
+    async (request, reply) => {
+      try {
+        const created = await registry.partnerships.create(request.actor, request.body);
+        flash(reply, `${String(request.body.name).trim()} has been set up. Add its members below.`);
+        return reply.redirect(`/partnerships/${created.slug}`, 303);
+      } catch (error) {
+        return renderFormFailure(
+          reply,
+          error,
+          'registry/partnership-form.njk',
+          { title: 'Set up a partnership', values: request.body, ...(await formContext()) },
+          partnershipFields,
+        );
+      }
+    },
+  );
 
-  app.get<{ Params: { slug: string } }>('/partnerships/:slug', { config: { access: 'public' } }, async (request, reply) => {
-    const page = await registry.partnerships.page(request.params.slug);
-    const structure = await registry.partnerships.structure();
-    const neighbourhood = neighbourhoodOf(structure, page.partnership.id);
-    const mayManage = can(request.actor, 'memberships:manage', { partnershipLine: page.line });
-    return reply.view('registry/partnership.njk', {
-      title: page.partnership.name,
-      ...page,
-      mapSvg: renderStructureMapSvg(neighbourhood, { highlightId: page.partnership.id, title: `Where ${page.partnership.name} sits in the partnership` }),
-      neighbourhoodTree: buildTree(neighbourhood),
-      mayEdit: can(request.actor, 'partnerships:edit', { partnershipLine: page.line }),
-      mayManage,
-      mayAddChild: can(request.actor, 'partnerships:create', { partnershipLine: page.line }),
-      history: can(request.actor, 'history:view') ? await registry.history('partnership', page.partnership.id) : null,
-      roleNames: membershipRoleNames,
-      sectorNames,
-    });
-  });
+  app.get<{ Params: { slug: string } }>(
+    '/partnerships/:slug',
+    { config: { access: 'public' } },
+    async (request, reply) => {
+      const page = await registry.partnerships.page(request.params.slug);
+      const structure = await registry.partnerships.structure();
+      const neighbourhood = neighbourhoodOf(structure, page.partnership.id);
+      const mayManage = can(request.actor, 'memberships:manage', { partnershipLine: page.line });
+      return reply.view('registry/partnership.njk', {
+        title: page.partnership.name,
+        ...page,
+        mapSvg: renderStructureMapSvg(neighbourhood, {
+          highlightId: page.partnership.id,
+          title: `Where ${page.partnership.name} sits in the partnership`,
+        }),
+        neighbourhoodTree: buildTree(neighbourhood),
+        mayEdit: can(request.actor, 'partnerships:edit', { partnershipLine: page.line }),
+        mayManage,
+        mayAddChild: can(request.actor, 'partnerships:create', { partnershipLine: page.line }),
+        history: can(request.actor, 'history:view')
+          ? await registry.history('partnership', page.partnership.id)
+          : null,
+        roleNames: membershipRoleNames,
+        sectorNames,
+      });
+    },
+  );
 
-  app.get<{ Params: { slug: string } }>('/partnerships/:slug/edit', { config: { access: 'partnerships:edit' } }, async (request, reply) => {
-    const partnership = await registry.partnerships.forEditing(request.actor, request.params.slug, 'partnerships:edit');
-    return reply.view('registry/partnership-form.njk', { title: `Edit ${partnership.name}`, partnership, values: partnershipFormValues(partnership), ...(await formContext()) });
-  });
+  app.get<{ Params: { slug: string } }>(
+    '/partnerships/:slug/edit',
+    { config: { access: 'partnerships:edit' } },
+    async (request, reply) => {
+      const partnership = await registry.partnerships.forEditing(
+        request.actor,
+        request.params.slug,
+        'partnerships:edit',
+      );
+      return reply.view('registry/partnership-form.njk', {
+        title: `Edit ${partnership.name}`,
+        partnership,
+        values: partnershipFormValues(partnership),
+        ...(await formContext()),
+      });
+    },
+  );
 
-  app.post<{ Params: { slug: string }; Body: Body }>('/partnerships/:slug/edit', { config: { access: 'partnerships:edit' } }, async (request, reply) => {
-    const partnership = await registry.partnerships.forEditing(request.actor, request.params.slug, 'partnerships:edit');
-    try {
-      await registry.partnerships.update(request.actor, request.params.slug, request.body);
-      flash(reply, 'Your changes have been saved.');
-      return reply.redirect(`/partnerships/${partnership.slug}`, 303);
-    } catch (error) {
-      return renderFormFailure(reply, error, 'registry/partnership-form.njk', { title: `Edit ${partnership.name}`, partnership, values: request.body, ...(await formContext()) }, partnershipFields);
-    }
-  });
+  app.post<{ Params: { slug: string }; Body: Body }>(
+    '/partnerships/:slug/edit',
+    { config: { access: 'partnerships:edit' } },
+    async (request, reply) => {
+      const partnership = await registry.partnerships.forEditing(
+        request.actor,
+        request.params.slug,
+        'partnerships:edit',
+      );
+      try {
+        await registry.partnerships.update(request.actor, request.params.slug, request.body);
+        flash(reply, 'Your changes have been saved.');
+        return reply.redirect(`/partnerships/${partnership.slug}`, 303);
+      } catch (error) {
+        return renderFormFailure(
+          reply,
+          error,
+          'registry/partnership-form.njk',
+          { title: `Edit ${partnership.name}`, partnership, values: request.body, ...(await formContext()) },
+          partnershipFields,
+        );
+      }
+    },
+  );
 
   // Seats
 
@@ -145,72 +213,154 @@ export function registerPartnershipRoutes(app: FastifyInstance) {
     sectorOptions: optionsFrom(sectors, sectorNames),
   });
 
-  app.get<{ Params: { slug: string } }>('/partnerships/:slug/members/new', { config: { access: 'memberships:manage' } }, async (request, reply) => {
-    const partnership = await registry.partnerships.forEditing(request.actor, request.params.slug, 'memberships:manage');
-    return reply.view('registry/membership-form.njk', { title: `Add a member to ${partnership.name}`, partnership, values: { role: 'member' }, ...(await seatContext()) });
-  });
-
-  app.post<{ Params: { slug: string }; Body: Body }>('/partnerships/:slug/members/new', { config: { access: 'memberships:manage' } }, async (request, reply) => {
-    const partnership = await registry.partnerships.forEditing(request.actor, request.params.slug, 'memberships:manage');
-    try {
-      await registry.memberships.add(request.actor, partnership.slug, request.body);
-      flash(reply, 'The member has been added.');
-      return reply.redirect(`/partnerships/${partnership.slug}#members`, 303);
-    } catch (error) {
-      return renderFormFailure(reply, error, 'registry/membership-form.njk', { title: `Add a member to ${partnership.name}`, partnership, values: request.body, ...(await seatContext()) }, membershipFields);
-    }
-  });
-
-  app.get<{ Params: { slug: string; id: string } }>('/partnerships/:slug/members/:id/edit', { config: { access: 'memberships:manage' } }, async (request, reply) => {
-    const { partnership, membership } = await registry.memberships.get(request.params.slug, idParam(request.params.id), request.actor);
-    return reply.view('registry/membership-form.njk', {
-      title: `Edit ${membership.person_name}’s seat`,
-      partnership,
-      membership,
-      values: { personId: membership.person_id, role: membership.role, organisationId: membership.organisation_id, sector: membership.sector, startsOn: membership.starts_on, endsOn: membership.ends_on, version: membership.version },
-      history: await registry.history('membership', membership.id),
-      ...(await seatContext()),
-    });
-  });
-
-  app.post<{ Params: { slug: string; id: string }; Body: Body }>('/partnerships/:slug/members/:id/edit', { config: { access: 'memberships:manage' } }, async (request, reply) => {
-    const { partnership, membership } = await registry.memberships.get(request.params.slug, idParam(request.params.id), request.actor);
-    try {
-      await registry.memberships.update(request.actor, partnership.slug, membership.id, request.body);
-      flash(reply, 'The seat has been updated.');
-      return reply.redirect(`/partnerships/${partnership.slug}#members`, 303);
-    } catch (error) {
-      return renderFormFailure(
-        reply,
-        error,
-        'registry/membership-form.njk',
-        { title: `Edit ${membership.person_name}’s seat`, partnership, membership, values: request.body, history: await registry.history('membership', membership.id), ...(await seatContext()) },
-        membershipFields,
+  app.get<{ Params: { slug: string } }>(
+    '/partnerships/:slug/members/new',
+    { config: { access: 'memberships:manage' } },
+    async (request, reply) => {
+      const partnership = await registry.partnerships.forEditing(
+        request.actor,
+        request.params.slug,
+        'memberships:manage',
       );
-    }
-  });
+      return reply.view('registry/membership-form.njk', {
+        title: `Add a member to ${partnership.name}`,
+        partnership,
+        values: { role: 'member' },
+        ...(await seatContext()),
+      });
+    },
+  );
 
-  app.post<{ Params: { slug: string; id: string }; Body: Body }>('/partnerships/:slug/members/:id/end', { config: { access: 'memberships:manage' } }, async (request, reply) => {
-    const { partnership, membership } = await registry.memberships.get(request.params.slug, idParam(request.params.id), request.actor);
-    try {
-      await registry.memberships.end(request.actor, partnership.slug, membership.id, request.body);
-      flash(reply, `${membership.person_name}’s seat has ended. It stays on the record as a past membership.`);
-      return reply.redirect(`/partnerships/${partnership.slug}#members`, 303);
-    } catch (error) {
-      return renderFormFailure(
-        reply,
-        error,
-        'registry/membership-form.njk',
-        {
-          title: `Edit ${membership.person_name}’s seat`,
-          partnership,
-          membership,
-          values: { personId: membership.person_id, role: membership.role, organisationId: membership.organisation_id, sector: membership.sector, startsOn: membership.starts_on, version: membership.version, endsOn: request.body.endsOn },
-          history: await registry.history('membership', membership.id),
-          ...(await seatContext()),
+  app.post<{ Params: { slug: string }; Body: Body }>(
+    '/partnerships/:slug/members/new',
+    { config: { access: 'memberships:manage' } },
+    async (request, reply) => {
+      const partnership = await registry.partnerships.forEditing(
+        request.actor,
+        request.params.slug,
+        'memberships:manage',
+      );
+      try {
+        await registry.memberships.add(request.actor, partnership.slug, request.body);
+        flash(reply, 'The member has been added.');
+        return reply.redirect(`/partnerships/${partnership.slug}#members`, 303);
+      } catch (error) {
+        return renderFormFailure(
+          reply,
+          error,
+          'registry/membership-form.njk',
+          {
+            title: `Add a member to ${partnership.name}`,
+            partnership,
+            values: request.body,
+            ...(await seatContext()),
+          },
+          membershipFields,
+        );
+      }
+    },
+  );
+
+  app.get<{ Params: { slug: string; id: string } }>(
+    '/partnerships/:slug/members/:id/edit',
+    { config: { access: 'memberships:manage' } },
+    async (request, reply) => {
+      const { partnership, membership } = await registry.memberships.get(
+        request.params.slug,
+        idParam(request.params.id),
+        request.actor,
+      );
+      return reply.view('registry/membership-form.njk', {
+        title: `Edit ${membership.person_name}’s seat`,
+        partnership,
+        membership,
+        values: {
+          personId: membership.person_id,
+          role: membership.role,
+          organisationId: membership.organisation_id,
+          sector: membership.sector,
+          startsOn: membership.starts_on,
+          endsOn: membership.ends_on,
+          version: membership.version,
         },
-        [{ field: 'endsOn', column: 'ends_on', label: 'Ends on' }],
+        history: await registry.history('membership', membership.id),
+        ...(await seatContext()),
+      });
+    },
+  );
+
+  app.post<{ Params: { slug: string; id: string }; Body: Body }>(
+    '/partnerships/:slug/members/:id/edit',
+    { config: { access: 'memberships:manage' } },
+    async (request, reply) => {
+      const { partnership, membership } = await registry.memberships.get(
+        request.params.slug,
+        idParam(request.params.id),
+        request.actor,
       );
-    }
-  });
+      try {
+        await registry.memberships.update(request.actor, partnership.slug, membership.id, request.body);
+        flash(reply, 'The seat has been updated.');
+        return reply.redirect(`/partnerships/${partnership.slug}#members`, 303);
+      } catch (error) {
+        return renderFormFailure(
+          reply,
+          error,
+          'registry/membership-form.njk',
+          {
+            title: `Edit ${membership.person_name}’s seat`,
+            partnership,
+            membership,
+            values: request.body,
+            history: await registry.history('membership', membership.id),
+            ...(await seatContext()),
+          },
+          membershipFields,
+        );
+      }
+    },
+  );
+
+  app.post<{ Params: { slug: string; id: string }; Body: Body }>(
+    '/partnerships/:slug/members/:id/end',
+    { config: { access: 'memberships:manage' } },
+    async (request, reply) => {
+      const { partnership, membership } = await registry.memberships.get(
+        request.params.slug,
+        idParam(request.params.id),
+        request.actor,
+      );
+      try {
+        await registry.memberships.end(request.actor, partnership.slug, membership.id, request.body);
+        flash(
+          reply,
+          `${membership.person_name}’s seat has ended. It stays on the record as a past membership.`,
+        );
+        return reply.redirect(`/partnerships/${partnership.slug}#members`, 303);
+      } catch (error) {
+        return renderFormFailure(
+          reply,
+          error,
+          'registry/membership-form.njk',
+          {
+            title: `Edit ${membership.person_name}’s seat`,
+            partnership,
+            membership,
+            values: {
+              personId: membership.person_id,
+              role: membership.role,
+              organisationId: membership.organisation_id,
+              sector: membership.sector,
+              startsOn: membership.starts_on,
+              version: membership.version,
+              endsOn: request.body.endsOn,
+            },
+            history: await registry.history('membership', membership.id),
+            ...(await seatContext()),
+          },
+          [{ field: 'endsOn', column: 'ends_on', label: 'Ends on' }],
+        );
+      }
+    },
+  );
 }

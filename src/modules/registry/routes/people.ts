@@ -37,19 +37,35 @@ export function registerPeopleRoutes(app: FastifyInstance) {
     wards: (await registry.areas.list()).filter((a) => a.kind === 'ward'),
   });
 
-  app.get<{ Querystring: { q?: string } }>('/people', { config: { access: 'public' } }, async (request, reply) => {
-    const q = request.query.q?.trim() || undefined;
-    const [people, affiliations] = await Promise.all([registry.people.list(q), registry.people.allAffiliations()]);
-    return reply.view('registry/people.njk', {
-      title: 'People',
-      q,
-      people: people.map((p) => ({ ...publicPerson(p), organisations: affiliations.filter((a) => a.person_id === p.id) })),
-    });
-  });
+  app.get<{ Querystring: { q?: string } }>(
+    '/people',
+    { config: { access: 'public' } },
+    async (request, reply) => {
+      const q = request.query.q?.trim() || undefined;
+      const [people, affiliations] = await Promise.all([
+        registry.people.list(q),
+        registry.people.allAffiliations(),
+      ]);
+      return reply.view('registry/people.njk', {
+        title: 'People',
+        q,
+        people: people.map((p) => ({
+          ...publicPerson(p),
+          organisations: affiliations.filter((a) => a.person_id === p.id),
+        })),
+      });
+    },
+  );
 
   app.get('/people.csv', { config: { access: 'public' } }, async (_request, reply) => {
-    const [people, affiliations] = await Promise.all([registry.people.list(), registry.people.allAffiliations()]);
-    const rows = people.map((p) => ({ ...publicPerson(p), organisations: affiliations.filter((a) => a.person_id === p.id) }));
+    const [people, affiliations] = await Promise.all([
+      registry.people.list(),
+      registry.people.allAffiliations(),
+    ]);
+    const rows = people.map((p) => ({
+      ...publicPerson(p),
+      organisations: affiliations.filter((a) => a.person_id === p.id),
+    }));
     return sendCsv(
       reply,
       'people.csv',
@@ -57,7 +73,13 @@ export function registerPeopleRoutes(app: FastifyInstance) {
         [
           { header: 'id', value: (p) => p.id },
           { header: 'name', value: (p) => p.name },
-          { header: 'organisations', value: (p) => p.organisations.map((a) => (a.position ? `${a.position}, ${a.organisation_name}` : a.organisation_name)).join('; ') },
+          {
+            header: 'organisations',
+            value: (p) =>
+              p.organisations
+                .map((a) => (a.position ? `${a.position}, ${a.organisation_name}` : a.organisation_name))
+                .join('; '),
+          },
           { header: 'councillor', value: (p) => p.councillor },
           { header: 'ward', value: (p) => p.ward_name },
           { header: 'executive or backbench', value: (p) => p.councillor_role },
@@ -79,70 +101,123 @@ export function registerPeopleRoutes(app: FastifyInstance) {
       flash(reply, 'The person has been added.');
       return reply.redirect(`/people/${created.slug}`, 303);
     } catch (error) {
-      return renderFormFailure(reply, error, 'registry/person-form.njk', { title: 'Add a person', values: request.body, ...(await formContext()) }, personFields);
+      return renderFormFailure(
+        reply,
+        error,
+        'registry/person-form.njk',
+        { title: 'Add a person', values: request.body, ...(await formContext()) },
+        personFields,
+      );
     }
   });
 
-  app.get<{ Params: { slug: string } }>('/people/:slug', { config: { access: 'public' } }, async (request, reply) => {
-    const page = await registry.people.page(request.params.slug);
-    const mayEdit = can(request.actor, 'people:edit');
-    return reply.view('registry/person.njk', {
-      title: page.person.name,
-      ...page,
-      person: mayEdit || can(request.actor, 'people:view-private') ? page.person : { ...page.person, email: null },
-      roleNames: membershipRoleNames,
-      sectorNames,
-      mayEdit,
-      history: can(request.actor, 'history:view')
-        ? await registry.history('person', page.person.id, can(request.actor, 'people:view-private') ? [] : ['email'])
-        : null,
-      organisations: page.organisations,
-      organisationOptions: mayEdit ? await registry.organisations.list() : [],
-      values: {},
-    });
-  });
-
-  app.get<{ Params: { slug: string } }>('/people/:slug/edit', { config: { access: 'people:edit' } }, async (request, reply) => {
-    const { person } = await registry.people.page(request.params.slug);
-    return reply.view('registry/person-form.njk', { title: `Edit ${person.name}`, person, values: personFormValues(person), ...(await formContext()) });
-  });
-
-  app.post<{ Params: { slug: string }; Body: Body }>('/people/:slug/edit', { config: { access: 'people:edit' } }, async (request, reply) => {
-    const { person } = await registry.people.page(request.params.slug);
-    try {
-      await registry.people.update(request.actor, person.slug, request.body);
-      flash(reply, 'Your changes have been saved.');
-      return reply.redirect(`/people/${person.slug}`, 303);
-    } catch (error) {
-      return renderFormFailure(reply, error, 'registry/person-form.njk', { title: `Edit ${person.name}`, person, values: request.body, ...(await formContext()) }, personFields);
-    }
-  });
-
-  app.post<{ Params: { slug: string }; Body: Body }>('/people/:slug/organisations', { config: { access: 'people:edit' } }, async (request, reply) => {
-    try {
-      await registry.people.addAffiliation(request.actor, request.params.slug, request.body);
-      flash(reply, 'The organisation has been added.');
-      return reply.redirect(`/people/${request.params.slug}`, 303);
-    } catch (error) {
+  app.get<{ Params: { slug: string } }>(
+    '/people/:slug',
+    { config: { access: 'public' } },
+    async (request, reply) => {
       const page = await registry.people.page(request.params.slug);
-      return renderFormFailure(reply, error, 'registry/person.njk', {
+      const mayEdit = can(request.actor, 'people:edit');
+      return reply.view('registry/person.njk', {
         title: page.person.name,
         ...page,
+        person:
+          mayEdit || can(request.actor, 'people:view-private')
+            ? page.person
+            : { ...page.person, email: null },
         roleNames: membershipRoleNames,
         sectorNames,
-        mayEdit: true,
-        history: await registry.history('person', page.person.id),
-        organisationOptions: await registry.organisations.list(),
-        values: request.body,
-      }, [{ field: 'organisationId', column: '', label: 'Organisation' }, { field: 'position', column: '', label: 'Position' }]);
-    }
-  });
+        mayEdit,
+        history: can(request.actor, 'history:view')
+          ? await registry.history(
+              'person',
+              page.person.id,
+              can(request.actor, 'people:view-private') ? [] : ['email'],
+            )
+          : null,
+        organisations: page.organisations,
+        organisationOptions: mayEdit ? await registry.organisations.list() : [],
+        values: {},
+      });
+    },
+  );
 
-  app.post<{ Params: { slug: string; id: string } }>('/people/:slug/organisations/:id/remove', { config: { access: 'people:edit' } }, async (request, reply) => {
-    await registry.people.removeAffiliation(request.actor, request.params.slug, idParam(request.params.id));
-    flash(reply, 'The organisation has been removed from this person.');
-    return reply.redirect(`/people/${request.params.slug}`, 303);
-  });
+  app.get<{ Params: { slug: string } }>(
+    '/people/:slug/edit',
+    { config: { access: 'people:edit' } },
+    async (request, reply) => {
+      const { person } = await registry.people.page(request.params.slug);
+      return reply.view('registry/person-form.njk', {
+        title: `Edit ${person.name}`,
+        person,
+        values: personFormValues(person),
+        ...(await formContext()),
+      });
+    },
+  );
+
+  app.post<{ Params: { slug: string }; Body: Body }>(
+    '/people/:slug/edit',
+    { config: { access: 'people:edit' } },
+    async (request, reply) => {
+      const { person } = await registry.people.page(request.params.slug);
+      try {
+        await registry.people.update(request.actor, person.slug, request.body);
+        flash(reply, 'Your changes have been saved.');
+        return reply.redirect(`/people/${person.slug}`, 303);
+      } catch (error) {
+        return renderFormFailure(
+          reply,
+          error,
+          'registry/person-form.njk',
+          { title: `Edit ${person.name}`, person, values: request.body, ...(await formContext()) },
+          personFields,
+        );
+      }
+    },
+  );
+
+  app.post<{ Params: { slug: string }; Body: Body }>(
+    '/people/:slug/organisations',
+    { config: { access: 'people:edit' } },
+    async (request, reply) => {
+      try {
+        await registry.people.addAffiliation(request.actor, request.params.slug, request.body);
+        flash(reply, 'The organisation has been added.');
+        return reply.redirect(`/people/${request.params.slug}`, 303);
+      } catch (error) {
+        const page = await registry.people.page(request.params.slug);
+        return renderFormFailure(
+          reply,
+          error,
+          'registry/person.njk',
+          {
+            title: page.person.name,
+            ...page,
+            roleNames: membershipRoleNames,
+            sectorNames,
+            mayEdit: true,
+            history: await registry.history('person', page.person.id),
+            organisationOptions: await registry.organisations.list(),
+            values: request.body,
+          },
+          [
+            { field: 'organisationId', column: '', label: 'Organisation' },
+            { field: 'position', column: '', label: 'Position' },
+          ],
+        );
+      }
+    },
+  );
+
+  app.post<{ Params: { slug: string; id: string } }>(
+    '/people/:slug/organisations/:id/remove',
+    { config: { access: 'people:edit' } },
+    async (request, reply) => {
+      await registry.people.removeAffiliation(request.actor, request.params.slug, idParam(request.params.id));
+      flash(reply, 'The organisation has been removed from this person.');
+      return reply.redirect(`/people/${request.params.slug}`, 303);
+    },
+  );
 }
 
 function personFormValues(p: PersonRow) {

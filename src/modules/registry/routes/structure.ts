@@ -15,6 +15,8 @@ export function registerStructureRoutes(app: FastifyInstance) {
 
   app.get('/structure.svg', { config: { access: 'public' } }, async (_request, reply) => {
     const structure = await app.services.registry.partnerships.structure();
-    return reply.type('image/svg+xml').send(renderStructureMapSvg(structure, { title: 'Structure of the partnership' }));
+    return reply
+      .type('image/svg+xml')
+      .send(renderStructureMapSvg(structure, { title: 'Structure of the partnership' }));
   });
 }

@@ -1,0 +1,60 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { actions, can, permissionTable, type Actor, type Grant } from './permissions.ts';
+
+const actor = (...grants: Grant[]): Actor => ({ userId: 1, name: 'Someone', grants });
+
+describe('the permission table', () => {
+  it('lets the public do nothing that needs permission', () => {
+    for (const action of actions) assert.equal(can(null, action), false, action);
+  });
+
+  it('lets a site administrator do everything', () => {
+    for (const action of actions) assert.equal(can(actor({ role: 'site_admin' }), action), true, action);
+  });
+
+  it('lets the secretariat run the registry but not manage accounts', () => {
+    const secretariat = actor({ role: 'secretariat' });
+    for (const action of actions) assert.equal(can(secretariat, action), action !== 'users:manage', action);
+  });
+
+  it('keeps a chair or secretary to their partnership and its sub-groups', () => {
+    const chair = actor({ role: 'partnership_manager', partnershipId: 5 });
+    assert.equal(can(chair, 'partnerships:edit', { partnershipLine: [5, 1] }), true, 'their own partnership');
+    assert.equal(can(chair, 'partnerships:edit', { partnershipLine: [9, 5, 1] }), true, 'a sub-group');
+    assert.equal(can(chair, 'partnerships:edit', { partnershipLine: [1] }), false, 'the board above them');
+    assert.equal(can(chair, 'memberships:manage', { partnershipLine: [7, 1] }), false, 'a sibling');
+    assert.equal(can(chair, 'partnerships:edit'), true, 'somewhere, so the link is shown');
+    assert.equal(can(chair, 'organisations:create'), false);
+    assert.equal(can(chair, 'users:manage'), false);
+  });
+
+  it('keeps a partner officer to their own organisation', () => {
+    const officer = actor({ role: 'partner_officer', organisationId: 3 });
+    assert.equal(can(officer, 'organisations:edit', { organisationId: 3 }), true);
+    assert.equal(can(officer, 'organisations:edit', { organisationId: 4 }), false);
+    assert.equal(can(officer, 'partnerships:edit', { partnershipLine: [1] }), false);
+    assert.equal(can(officer, 'organisations:create'), false);
+  });
+
+  it('gives a member the workspace and history only', () => {
+    const member = actor({ role: 'member', partnershipId: 1 });
+    assert.deepEqual(
+      actions.filter((action) => can(member, action)),
+      ['history:view', 'workspace:view'],
+    );
+  });
+
+  it('combines several grants', () => {
+    const both = actor(
+      { role: 'partner_officer', organisationId: 3 },
+      { role: 'partnership_manager', partnershipId: 5 },
+    );
+    assert.equal(can(both, 'organisations:edit', { organisationId: 3 }), true);
+    assert.equal(can(both, 'partnerships:edit', { partnershipLine: [5] }), true);
+  });
+
+  it('has a rule for every action', () => {
+    for (const action of actions) assert.ok(permissionTable[action].length > 0, action);
+  });
+});
