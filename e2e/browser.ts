@@ -5,6 +5,7 @@
  * No browser is ever downloaded: playwright-core drives /usr/bin/chromium.
  */
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
@@ -30,6 +31,11 @@ const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const axePath = require.resolve('axe-core/axe.min.js');
 let axeSource: string | undefined;
+/** The CSP hash of axe as `addScriptTag` inlines it, to recognise the page refusing it. */
+const axeInlineHash = crypto
+  .createHash('sha256')
+  .update(`${fs.readFileSync(axePath, 'utf8')}\n//# sourceURL=${axePath}`)
+  .digest('base64');
 
 /** The app over a fresh demo database, listening on a free port. */
 export async function startApp(): Promise<{ baseURL: string; close: () => Promise<void> }> {
@@ -96,7 +102,7 @@ export async function openPage(
     record.urls.push(page.url());
   });
   page.on('console', (message) => {
-    if (message.type() !== 'error' || record.injecting) return;
+    if (message.type() !== 'error' || record.injecting || message.text().includes(axeInlineHash)) return;
     // The document's own status (a 404 or 400 page) is asserted by the test itself.
     if (message.text().startsWith('Failed to load resource') && message.location().url === page.url()) return;
     record.consoleErrors.push(`${page.url()}: ${message.text()}`);
@@ -107,10 +113,10 @@ export async function openPage(
 
 /**
  * Fails unless every document the page loaded was checked with `checkAccessibility`,
- * so no page of a journey escapes the accessibility check. Returns the console errors
- * seen (blocked scripts, script errors) for the test to report.
+ * so no page of a journey escapes the accessibility check, and unless the browser's
+ * console stayed free of errors (script errors, resources refused by the CSP, failed loads).
  */
-export function finishPage(page: Page): string[] {
+export function finishPage(page: Page): void {
   const record = records.get(page);
   assert.ok(record, 'The page was not opened with openPage()');
   assert.equal(
@@ -118,7 +124,8 @@ export function finishPage(page: Page): string[] {
     record.loads,
     `${record.loads - record.checked} page(s) were not checked for accessibility; pages loaded: ${record.urls.join(', ')}`,
   );
-  return [...new Set(record.consoleErrors)];
+  const errors = [...new Set(record.consoleErrors)];
+  assert.equal(errors.length, 0, `Errors in the browser console:\n${errors.join('\n')}`);
 }
 
 interface AxeNode {

@@ -58,7 +58,7 @@ export const permissionTable = {
   'organisations:edit': [...admins, { role: 'partner_officer', within: 'organisation' }],
   'people:create': [...admins, { role: 'partnership_manager', within: 'partnership-line' }],
   'people:edit': admins,
-  'people:view-private': [...admins, { role: 'partnership_manager', within: 'partnership-line' }],
+  'people:view-private': admins,
   'partnerships:create': [...admins, { role: 'partnership_manager', within: 'partnership-line' }],
   'partnerships:edit': [...admins, { role: 'partnership_manager', within: 'partnership-line' }],
   'memberships:manage': [...admins, { role: 'partnership_manager', within: 'partnership-line' }],

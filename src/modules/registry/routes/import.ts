@@ -34,13 +34,11 @@ export function registerImportRoutes(app: FastifyInstance) {
         const text = Buffer.isBuffer(file) ? file.toString('utf8') : typeof file === 'string' ? file : '';
         if (file === undefined || file === '') throw new ValidationError({ file: 'Select a CSV file' });
         const result = await imports.check(request.actor, kind, 'upload.csv', text);
-        return reply
-          .code(result.problems.length ? 400 : 200)
-          .view('registry/import-report.njk', {
-            ...page(kind),
-            title: `Check the ${kind} to import`,
-            result,
-          });
+        return reply.code(result.problems.length ? 400 : 200).view('registry/import-report.njk', {
+          ...page(kind),
+          title: `Check the ${kind} to import`,
+          result,
+        });
       } catch (error) {
         return renderFormFailure(reply, error, 'registry/import.njk', page(kind), [
           { field: 'file', column: '', label: 'File' },

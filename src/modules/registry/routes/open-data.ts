@@ -22,19 +22,17 @@ export function registerOpenDataRoutes(app: FastifyInstance) {
       registry.people.allAffiliations(),
       registry.memberships.all(),
     ]);
-    return reply
-      .header('access-control-allow-origin', '*')
-      .send(
-        popoloDocument({
-          areas,
-          organisations,
-          partnerships,
-          people,
-          affiliations,
-          memberships,
-          baseUrl: baseUrl(request),
-        }),
-      );
+    return reply.header('access-control-allow-origin', '*').send(
+      popoloDocument({
+        areas,
+        organisations,
+        partnerships,
+        people,
+        affiliations,
+        memberships,
+        baseUrl: baseUrl(request),
+      }),
+    );
   });
 
   app.get('/api/v1/partnerships', { config: { access: 'public', page: false } }, async (request, reply) => {

@@ -146,6 +146,7 @@ export function registerPartnershipRoutes(app: FastifyInstance) {
         ...page,
         mapSvg: renderStructureMapSvg(neighbourhood, {
           highlightId: page.partnership.id,
+          maxColumns: 3,
           title: `Where ${page.partnership.name} sits in the partnership`,
         }),
         neighbourhoodTree: buildTree(neighbourhood),

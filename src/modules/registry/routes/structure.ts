@@ -7,7 +7,7 @@ export function registerStructureRoutes(app: FastifyInstance) {
     const structure = await app.services.registry.partnerships.structure();
     return reply.view('registry/structure.njk', {
       title: 'Structure of the partnership',
-      mapSvg: renderStructureMapSvg(structure, { title: 'Structure of the partnership' }),
+      mapSvg: renderStructureMapSvg(structure, { title: 'Structure of the partnership', maxColumns: 3 }),
       tree: buildTree(structure),
       sectorNames,
     });
@@ -17,6 +17,6 @@ export function registerStructureRoutes(app: FastifyInstance) {
     const structure = await app.services.registry.partnerships.structure();
     return reply
       .type('image/svg+xml')
-      .send(renderStructureMapSvg(structure, { title: 'Structure of the partnership' }));
+      .send(renderStructureMapSvg(structure, { title: 'Structure of the partnership', maxColumns: 3 }));
   });
 }
