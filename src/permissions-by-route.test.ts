@@ -75,6 +75,7 @@ const expected: Record<string, Role[]> = {
   'POST /people/:slug/organisations': admins,
   'POST /people/:slug/organisations/:id/remove': admins,
   'GET /areas': everyone,
+  'GET /areas.csv': everyone,
   'GET /areas/new': admins,
   'POST /areas/new': admins,
   'GET /areas/:slug': everyone,

@@ -418,6 +418,8 @@ describe('the registry', () => {
       const page = await t.app.inject(String(response.headers.location));
       assert.match(page.body, /E05099999/);
       assert.match(page.body, /12,000/);
+      const csv = await t.app.inject('/areas.csv');
+      assert.match(csv.body, /New Ward,Ward,E05099999,Kelmsfield,12000,\/areas\/new-ward/);
     });
   });
 

@@ -3,6 +3,7 @@ import { areaKindNames, areaKinds, optionsFrom } from '../../../domain/vocabular
 import { can } from '../../../domain/permissions.ts';
 import { flash, renderFormFailure, type ConflictField } from '../../../platform/form-page.ts';
 import type { AreaRow } from '../../../db/schema.ts';
+import { sendCsv, toCsv } from '../../../platform/csv.ts';
 import type { Body } from './params.ts';
 
 const areaFields: ConflictField[] = [
@@ -25,6 +26,27 @@ export function registerAreaRoutes(app: FastifyInstance) {
     const roots = areas.filter((a) => a.parent_id === null || !areas.some((p) => p.id === a.parent_id));
     const childrenOf = (id: number): AreaRow[] => areas.filter((a) => a.parent_id === id);
     return reply.view('registry/areas.njk', { title: 'Areas', roots, childrenOf, kindNames: areaKindNames });
+  });
+
+  app.get('/areas.csv', { config: { access: 'public' } }, async (_request, reply) => {
+    const areas = await registry.areas.list();
+    const byId = new Map(areas.map((a) => [a.id, a]));
+    return sendCsv(
+      reply,
+      'areas.csv',
+      toCsv(
+        [
+          { header: 'id', value: (a) => a.id },
+          { header: 'name', value: (a) => a.name },
+          { header: 'kind', value: (a) => areaKindNames[a.kind as keyof typeof areaKindNames] ?? a.kind },
+          { header: 'gss code', value: (a) => a.gss_code },
+          { header: 'part of', value: (a) => (a.parent_id ? byId.get(a.parent_id)?.name : '') },
+          { header: 'population', value: (a) => a.population },
+          { header: 'web page', value: (a) => `/areas/${a.slug}` },
+        ],
+        areas,
+      ),
+    );
   });
 
   app.get('/areas/new', { config: { access: 'areas:manage' } }, async (request, reply) =>
