@@ -145,9 +145,9 @@ interface AxeViolation {
  * list (rule, help, the elements that failed) if anything is found.
  *
  * axe is injected with `page.addScriptTag`. The app's Content-Security-Policy allows
- * only nonce'd scripts, which blocks that inline script, so then the same file is
- * evaluated through the DevTools protocol instead (which CSP does not govern). The
- * page's own CSP stays in force, so axe sees the page as visitors get it.
+ * only its own files and nonce'd scripts, so it refuses that inline script; then the
+ * same file is evaluated through the DevTools protocol instead (which CSP does not
+ * govern). The page's own CSP stays in force, so axe sees the page as visitors get it.
  */
 export async function checkAccessibility(page: Page): Promise<void> {
   await page.waitForLoadState('load');

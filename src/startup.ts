@@ -11,7 +11,7 @@ export async function prepareDatabase(
   options: { schema?: string } = {},
 ): Promise<{ database: DatabaseHandle; loadedDemo: boolean }> {
   const database = openDatabase({ ...config.database, schema: options.schema });
-  await migrateToLatest(database.db, options.schema);
+  await migrateToLatest(database.db, database.kind === 'postgres' ? options.schema : undefined);
   let loadedDemo = false;
   if (config.seed === 'demo') {
     const placeSet = await database.db
