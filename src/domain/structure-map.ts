@@ -13,8 +13,9 @@
  * passes a strict Content-Security-Policy.
  */
 
-export const sectors = ['public', 'business', 'voluntary_community', 'faith', 'resident_community'] as const;
-export type Sector = (typeof sectors)[number];
+import { sectorNames, sectors, type Sector } from './vocabulary.ts';
+
+export { sectors, type Sector };
 
 export interface MapPartnership {
   id: number;
@@ -28,13 +29,7 @@ export interface MapPartnership {
   sectorSeats: Record<Sector, number>;
 }
 
-export const sectorLabels: Record<Sector, string> = {
-  public: 'Public sector',
-  business: 'Business',
-  voluntary_community: 'Voluntary and community',
-  faith: 'Faith',
-  resident_community: 'Residents and community',
-};
+export const sectorLabels: Record<Sector, string> = sectorNames;
 
 /** The short words used in a box's sector-mix line ("5 public, 2 VCS"). */
 export const sectorShortLabels: Record<Sector, string> = {

@@ -9,39 +9,12 @@
  * a fresh copy every call, so callers may mutate what they get.
  */
 
-export const sectors = ['public', 'business', 'voluntary_community', 'faith', 'resident_community'] as const;
-export type Sector = (typeof sectors)[number];
+import { sectors, type MembershipRole, type OrganisationType, type Sector } from '../../domain/vocabulary.ts';
 
-export const organisationTypes = [
-  'council',
-  'police',
-  'probation',
-  'nhs_body',
-  'fire_and_rescue',
-  'jobcentre_plus',
-  'school_college',
-  'housing_association',
-  'business',
-  'business_association',
-  'charity',
-  'vcs_infrastructure',
-  'faith_group',
-  'residents_association',
-  'community_group',
-  'university',
-  'other_public',
-] as const;
-export type OrganisationType = (typeof organisationTypes)[number];
-
-export const membershipRoles = [
-  'chair',
-  'vice_chair',
-  'member',
-  'substitute',
-  'observer',
-  'secretariat',
-] as const;
-export type MembershipRole = (typeof membershipRoles)[number];
+// The vocabularies live in one place (src/domain/vocabulary.ts); re-exported for the tests.
+export { membershipRoles, organisationTypes } from '../../domain/vocabulary.ts';
+export { sectors };
+export type { MembershipRole, OrganisationType, Sector };
 
 export type DemoAreaKind = 'london_borough' | 'unitary' | 'district' | 'county' | 'metropolitan_district';
 

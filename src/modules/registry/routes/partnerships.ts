@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { can } from '../../../domain/permissions.ts';
+import { can, type Actor } from '../../../domain/permissions.ts';
 import {
   membershipRoleNames,
   membershipRoles,
@@ -11,6 +11,7 @@ import {
 } from '../../../domain/vocabulary.ts';
 import { buildTree, neighbourhoodOf, renderStructureMapSvg } from '../../../domain/structure-map.ts';
 import { flash, renderFormFailure, type ConflictField } from '../../../platform/form-page.ts';
+import { ValidationError } from '../../../platform/errors.ts';
 import { sendCsv, toCsv } from '../../../platform/csv.ts';
 import type { PartnershipRow } from '../../../db/schema.ts';
 import { idParam, type Body } from './params.ts';
@@ -262,62 +263,55 @@ export function registerPartnershipRoutes(app: FastifyInstance) {
     },
   );
 
+  type Seat = Awaited<ReturnType<typeof registry.memberships.get>>;
+
+  /** The seat form, filled from the saved seat unless the user's input is given. */
+  const seatEditPage = async ({ partnership, membership }: Seat, values?: Record<string, unknown>) => ({
+    title: `Edit ${membership.person_name}’s seat`,
+    partnership,
+    membership,
+    values:
+      values ??
+      ({
+        personId: membership.person_id,
+        role: membership.role,
+        organisationId: membership.organisation_id,
+        sector: membership.sector,
+        startsOn: membership.starts_on,
+        endsOn: membership.ends_on,
+        version: membership.version,
+      } as Record<string, unknown>),
+    history: await registry.history('membership', membership.id),
+    ...(await seatContext()),
+  });
+
+  const seatFrom = (request: { params: { slug: string; id: string }; actor: Actor | null }) =>
+    registry.memberships.get(request.params.slug, idParam(request.params.id), request.actor);
+
   app.get<{ Params: { slug: string; id: string } }>(
     '/partnerships/:slug/members/:id/edit',
     { config: { access: 'memberships:manage' } },
-    async (request, reply) => {
-      const { partnership, membership } = await registry.memberships.get(
-        request.params.slug,
-        idParam(request.params.id),
-        request.actor,
-      );
-      return reply.view('registry/membership-form.njk', {
-        title: `Edit ${membership.person_name}’s seat`,
-        partnership,
-        membership,
-        values: {
-          personId: membership.person_id,
-          role: membership.role,
-          organisationId: membership.organisation_id,
-          sector: membership.sector,
-          startsOn: membership.starts_on,
-          endsOn: membership.ends_on,
-          version: membership.version,
-        },
-        history: await registry.history('membership', membership.id),
-        ...(await seatContext()),
-      });
-    },
+    async (request, reply) =>
+      reply.view('registry/membership-form.njk', await seatEditPage(await seatFrom(request))),
   );
 
   app.post<{ Params: { slug: string; id: string }; Body: Body }>(
     '/partnerships/:slug/members/:id/edit',
     { config: { access: 'memberships:manage' } },
     async (request, reply) => {
-      const { partnership, membership } = await registry.memberships.get(
-        request.params.slug,
-        idParam(request.params.id),
-        request.actor,
-      );
+      const seat = await seatFrom(request);
       try {
-        await registry.memberships.update(request.actor, partnership.slug, membership.id, request.body);
-        flash(reply, 'The seat has been updated.');
-        return reply.redirect(`/partnerships/${partnership.slug}#members`, 303);
-      } catch (error) {
-        return renderFormFailure(
-          reply,
-          error,
-          'registry/membership-form.njk',
-          {
-            title: `Edit ${membership.person_name}’s seat`,
-            partnership,
-            membership,
-            values: request.body,
-            history: await registry.history('membership', membership.id),
-            ...(await seatContext()),
-          },
-          membershipFields,
+        await registry.memberships.update(
+          request.actor,
+          seat.partnership.slug,
+          seat.membership.id,
+          request.body,
         );
+        flash(reply, 'The seat has been updated.');
+        return reply.redirect(`/partnerships/${seat.partnership.slug}#members`, 303);
+      } catch (error) {
+        const page = await seatEditPage(seat, request.body);
+        return renderFormFailure(reply, error, 'registry/membership-form.njk', page, membershipFields);
       }
     },
   );
@@ -326,41 +320,34 @@ export function registerPartnershipRoutes(app: FastifyInstance) {
     '/partnerships/:slug/members/:id/end',
     { config: { access: 'memberships:manage' } },
     async (request, reply) => {
-      const { partnership, membership } = await registry.memberships.get(
-        request.params.slug,
-        idParam(request.params.id),
-        request.actor,
-      );
+      const seat = await seatFrom(request);
       try {
-        await registry.memberships.end(request.actor, partnership.slug, membership.id, request.body);
+        await registry.memberships.end(
+          request.actor,
+          seat.partnership.slug,
+          seat.membership.id,
+          request.body,
+        );
         flash(
           reply,
-          `${membership.person_name}’s seat has ended. It stays on the record as a past membership.`,
+          `${seat.membership.person_name}’s seat has ended. It stays on the record as a past membership.`,
         );
-        return reply.redirect(`/partnerships/${partnership.slug}#members`, 303);
+        return reply.redirect(`/partnerships/${seat.partnership.slug}#members`, 303);
       } catch (error) {
-        return renderFormFailure(
-          reply,
-          error,
-          'registry/membership-form.njk',
-          {
-            title: `Edit ${membership.person_name}’s seat`,
-            partnership,
-            membership,
-            values: {
-              personId: membership.person_id,
-              role: membership.role,
-              organisationId: membership.organisation_id,
-              sector: membership.sector,
-              startsOn: membership.starts_on,
-              version: membership.version,
-              endsOn: request.body.endsOn,
-            },
-            history: await registry.history('membership', membership.id),
-            ...(await seatContext()),
-          },
-          [{ field: 'endsOn', column: 'ends_on', label: 'Ends on' }],
-        );
+        // The end-seat form has its own date field, so its message goes there, with what was typed.
+        const page = await seatEditPage(seat);
+        page.values.endSeatOn = request.body.endsOn;
+        const reported =
+          error instanceof ValidationError
+            ? new ValidationError(
+                Object.fromEntries(
+                  Object.entries(error.fieldErrors).map(([k, v]) => [k === 'endsOn' ? 'endSeatOn' : k, v]),
+                ),
+              )
+            : error;
+        return renderFormFailure(reply, reported, 'registry/membership-form.njk', page, [
+          { field: 'endSeatOn', column: 'ends_on', label: 'Last day of the seat' },
+        ]);
       }
     },
   );
