@@ -166,7 +166,11 @@ describe('the registry', () => {
       assert.equal(response.statusCode, 400);
       assert.match(response.body, /The end date must be on or after the start date/);
       assert.match(response.body, /href="#endSeatOn"/, 'the message links to the end date field');
-      assert.match(response.body, /id="endSeatOn" name="endsOn" type="text" value="1999-01-01"/, 'keeps what was typed');
+      assert.match(
+        response.body,
+        /id="endSeatOn" name="endsOn" type="text" value="1999-01-01"/,
+        'keeps what was typed',
+      );
       response = await admin.post(`${url}/end`, { version: String(seat.version), endsOn: '2026-01-31' });
       assert.equal(response.statusCode, 303);
       const page = await t.app.inject('/partnerships/kelmsfield-housing-partnership');
