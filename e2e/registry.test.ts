@@ -227,4 +227,56 @@ describe('registry in the browser', { timeout: 90_000 }, () => {
       assert.equal(await page.getByRole('button', { name: 'Save' }).count(), 1);
     });
   });
+  test('every page an administrator works with is accessible, errors and all', async () => {
+    await withPage(async (page) => {
+      await signIn(page, admin);
+      for (const path of [
+        '/manage',
+        '/account',
+        '/account/password',
+        '/admin/users',
+        '/admin/users/new',
+        '/admin/users/1',
+        '/partnerships/safer-kelmsfield-partnership/edit',
+        '/partnerships/safer-kelmsfield-partnership/members/new',
+        '/organisations/brackenshire-constabulary',
+        '/organisations/brackenshire-constabulary/edit',
+        '/people/susan-pettifer',
+        '/people/susan-pettifer/edit',
+        '/people/new',
+        '/areas/kelmsfield',
+        '/areas/new',
+        '/import/organisations',
+        '/import/people',
+      ]) {
+        await visit(page, path);
+      }
+
+      // A seat's own page, and ending it with a date before it started.
+      await visit(page, '/partnerships/safer-kelmsfield-partnership');
+      await navigateBy(page, page.getByRole('link', { name: /^Change .*seat$/ }).first(), 200);
+      await page.getByLabel('Last day of the seat').fill('1990-01-01');
+      await navigateBy(page, page.getByRole('button', { name: 'End seat' }), 400);
+      assert.equal(await page.getByLabel('Last day of the seat').inputValue(), '1990-01-01');
+
+      // Forms sent back with errors.
+      await visit(page, '/people/new');
+      await page.getByLabel('This person is an elected councillor').check();
+      await navigateBy(page, page.getByRole('button', { name: 'Save' }), 400);
+      await visit(page, '/areas/new');
+      await page.getByLabel('GSS code (optional)').fill('nonsense');
+      await navigateBy(page, page.getByRole('button', { name: 'Save' }), 400);
+
+      // A CSV file with bad rows: the report lists them and nothing is saved.
+      await visit(page, '/import/organisations');
+      await page.getByLabel('CSV file').setInputFiles({
+        name: 'organisations.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('name,sector,type\nGood Org,business,business\n,nowhere,charity\n'),
+      });
+      await navigateBy(page, page.getByRole('button', { name: 'Check the file' }), 400);
+      assert.equal(await h1(page), 'Problems in the file');
+      assert.match(await page.locator('table').innerText(), /Enter the name of the organisation/);
+    });
+  });
 });
