@@ -7,6 +7,12 @@ export interface ConflictField {
   field: string;
   column: string;
   label: string;
+  /** A yes/no checkbox stored as 0/1. */
+  flag?: boolean;
+  /** An id chosen from a list in the page context (its key), shown by name. */
+  choices?: string;
+  /** Codes shown by their names (sectors, kinds, roles). */
+  names?: Record<string, string>;
 }
 
 /**
@@ -33,10 +39,11 @@ export async function renderFormFailure(
   }
   if (error instanceof ConflictError) {
     const differences = fields
+      .filter((f) => f.column !== '')
       .map((f) => ({
         label: f.label,
-        saved: display(error.current[f.column]),
-        yours: display(context.values[f.field]),
+        saved: display(f, error.current[f.column], context),
+        yours: display(f, context.values[f.field], context),
       }))
       .filter((d) => d.saved !== d.yours);
     return reply.code(409).view(template, {
@@ -49,10 +56,14 @@ export async function renderFormFailure(
   throw error;
 }
 
-function display(value: unknown): string {
+function display(field: ConflictField, value: unknown, context: Record<string, unknown>): string {
+  if (field.flag) return value === 1 || value === true || value === 'yes' || value === 'on' ? 'Yes' : 'No';
   if (value === null || value === undefined || value === '') return '(blank)';
-  if (value === 1 || value === true || value === 'yes') return 'Yes';
-  if (value === 0 || value === false || value === 'no') return 'No';
+  if (field.choices) {
+    const list = (context[field.choices] ?? []) as { id: number; name: string }[];
+    return list.find((item) => String(item.id) === String(value))?.name ?? String(value);
+  }
+  if (field.names) return field.names[String(value)] ?? String(value);
   return String(value);
 }
 

@@ -232,8 +232,14 @@ describe('the registry', () => {
         sector: police.sector,
         type: police.type,
         namedPartner: 'yes',
+        areaId: String(police.area_id),
         version: String(police.version),
       };
+      const ward = await t.database.db
+        .selectFrom('areas')
+        .select(['id', 'name'])
+        .where('kind', '=', 'ward')
+        .executeTakeFirstOrThrow();
       const officer = new Visitor(t.app);
       await officer.signIn('carol.denholm@brackenshire-police.example', demoPassword);
       await officer.get('/organisations/brackenshire-constabulary/edit');
@@ -241,6 +247,7 @@ describe('the registry', () => {
 
       let response = await admin.post('/organisations/brackenshire-constabulary/edit', {
         ...form,
+        areaId: String(ward.id),
         website: 'https://police.example/kelmsfield',
       });
       assert.equal(response.statusCode, 303);
@@ -257,6 +264,13 @@ describe('the registry', () => {
         'shows the change the other person made',
       );
       assert.match(response.body, /Neighbourhood policing for Kelmsfield\./, 'keeps my input');
+      assert.match(
+        response.body,
+        new RegExp(
+          `Area covered</th>\\s*<td class="govuk-table__cell">${ward.name}</td>\\s*<td class="govuk-table__cell">Kelmsfield</td>`,
+        ),
+        'ids are shown by name',
+      );
       let saved = await t.database.db
         .selectFrom('organisations')
         .selectAll()
@@ -269,6 +283,7 @@ describe('the registry', () => {
       response = await officer.post('/organisations/brackenshire-constabulary/edit', {
         ...form,
         version: newVersion,
+        areaId: String(ward.id),
         website: 'https://police.example/kelmsfield',
         description: 'Neighbourhood policing for Kelmsfield.',
       });

@@ -8,9 +8,9 @@ import type { Body } from './params.ts';
 
 const areaFields: ConflictField[] = [
   { field: 'name', column: 'name', label: 'Name' },
-  { field: 'kind', column: 'kind', label: 'Kind of area' },
+  { field: 'kind', column: 'kind', label: 'Kind of area', names: areaKindNames },
   { field: 'gssCode', column: 'gss_code', label: 'GSS code' },
-  { field: 'parentId', column: 'parent_id', label: 'Part of' },
+  { field: 'parentId', column: 'parent_id', label: 'Part of', choices: 'areas' },
   { field: 'population', column: 'population', label: 'Population' },
 ];
 

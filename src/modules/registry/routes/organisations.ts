@@ -15,10 +15,10 @@ import type { Body } from './params.ts';
 
 const organisationFields: ConflictField[] = [
   { field: 'name', column: 'name', label: 'Name' },
-  { field: 'sector', column: 'sector', label: 'Sector' },
-  { field: 'type', column: 'type', label: 'Type' },
-  { field: 'namedPartner', column: 'named_partner', label: 'Named partner' },
-  { field: 'areaId', column: 'area_id', label: 'Area covered' },
+  { field: 'sector', column: 'sector', label: 'Sector', names: sectorNames },
+  { field: 'type', column: 'type', label: 'Type', names: organisationTypeNames },
+  { field: 'namedPartner', column: 'named_partner', label: 'Named partner', flag: true },
+  { field: 'areaId', column: 'area_id', label: 'Area covered', choices: 'areas' },
   { field: 'website', column: 'website', label: 'Website' },
   { field: 'description', column: 'description', label: 'Description' },
 ];

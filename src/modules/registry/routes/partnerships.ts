@@ -19,22 +19,22 @@ import { idParam, type Body } from './params.ts';
 const partnershipFields: ConflictField[] = [
   { field: 'name', column: 'name', label: 'Name' },
   { field: 'shortName', column: 'short_name', label: 'Short name' },
-  { field: 'parentId', column: 'parent_id', label: 'Reports to' },
-  { field: 'statutory', column: 'statutory', label: 'Statutory' },
+  { field: 'parentId', column: 'parent_id', label: 'Reports to', choices: 'partnerships' },
+  { field: 'statutory', column: 'statutory', label: 'Statutory', flag: true },
   { field: 'theme', column: 'theme', label: 'Theme' },
   { field: 'termsOfReference', column: 'terms_of_reference', label: 'Terms of reference' },
-  { field: 'status', column: 'status', label: 'Status' },
+  { field: 'status', column: 'status', label: 'Status', names: partnershipStatusNames },
   { field: 'establishedOn', column: 'established_on', label: 'Established on' },
   { field: 'statusChangedOn', column: 'status_changed_on', label: 'Status changed on' },
-  { field: 'mergedIntoId', column: 'merged_into_id', label: 'Merged into' },
-  { field: 'areaId', column: 'area_id', label: 'Area covered' },
+  { field: 'mergedIntoId', column: 'merged_into_id', label: 'Merged into', choices: 'partnerships' },
+  { field: 'areaId', column: 'area_id', label: 'Area covered', choices: 'areas' },
 ];
 
 const membershipFields: ConflictField[] = [
-  { field: 'personId', column: 'person_id', label: 'Person' },
-  { field: 'role', column: 'role', label: 'Role' },
-  { field: 'organisationId', column: 'organisation_id', label: 'Representing' },
-  { field: 'sector', column: 'sector', label: 'Sector' },
+  { field: 'personId', column: 'person_id', label: 'Person', choices: 'people' },
+  { field: 'role', column: 'role', label: 'Role', names: membershipRoleNames },
+  { field: 'organisationId', column: 'organisation_id', label: 'Representing', choices: 'organisations' },
+  { field: 'sector', column: 'sector', label: 'Sector', names: sectorNames },
   { field: 'startsOn', column: 'starts_on', label: 'Starts on' },
   { field: 'endsOn', column: 'ends_on', label: 'Ends on' },
 ];

@@ -11,8 +11,8 @@ const personFields: ConflictField[] = [
   { field: 'email', column: 'email', label: 'Email address' },
   { field: 'organisationId', column: '', label: 'Organisation' },
   { field: 'position', column: '', label: 'Position' },
-  { field: 'councillor', column: 'councillor', label: 'Councillor' },
-  { field: 'wardId', column: 'ward_id', label: 'Ward' },
+  { field: 'councillor', column: 'councillor', label: 'Councillor', flag: true },
+  { field: 'wardId', column: 'ward_id', label: 'Ward', choices: 'wards' },
   { field: 'councillorRole', column: 'councillor_role', label: 'Executive or backbench' },
   { field: 'party', column: 'party', label: 'Party' },
 ];
