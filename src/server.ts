@@ -38,11 +38,11 @@ async function main() {
   const settings = await app.services.place.siteSettings();
   console.log(`\nPlaceshaper is running at http://localhost:${config.port} (${database.kind} database)`);
   if (settings.demo) {
+    const logins = demoLogins();
     console.log(
-      `${loadedDemo ? 'Loaded' : 'Serving'} the demo place ${settings.placeName}. Demo sign-ins (password for each shown):`,
+      `${loadedDemo ? 'Loaded' : 'Serving'} the demo place ${settings.placeName}. Sign in at /sign-in as any of these, password ${logins[0]?.password}:`,
     );
-    for (const login of demoLogins())
-      console.log(`  ${login.displayName.padEnd(36)} ${login.email}  ${login.password}`);
+    for (const login of logins) console.log(`  ${login.email.padEnd(46)} ${login.roles}`);
   } else if (await app.services.place.needsSetup()) {
     console.log(
       `No place set up yet: open http://localhost:${config.port}/setup to name the place and create the first administrator.`,

@@ -8,6 +8,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import { nowIso } from '../../platform/time.ts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
 import * as repo from './repository.ts';
+import { groupBy } from '../../platform/collections.ts';
 
 export const minimumPasswordLength = 12;
 
@@ -211,7 +212,8 @@ export function createAccountServices(db: Kysely<Database>) {
 
   async function usersWithGrants() {
     const [users, grants] = await Promise.all([repo.listUsers(db), repo.listAllGrants(db)]);
-    return users.map((user) => ({ ...user, grants: grants.filter((grant) => grant.user_id === user.id) }));
+    const byUser = groupBy(grants, (grant) => grant.user_id);
+    return users.map((user) => ({ ...user, grants: byUser.get(user.id) ?? [] }));
   }
 
   async function user(id: number) {

@@ -224,10 +224,30 @@ export async function loadDemoPlace(db: Kysely<Database>): Promise<void> {
   });
 }
 
+/** The demo sign-ins with what each may do, for the start-up message. */
 export function demoLogins() {
-  return demoPlace().logins.map((login) => ({
+  const demo = demoPlace();
+  const partnership = (key: string) => demo.partnerships.find((p) => p.key === key)?.name ?? key;
+  const organisation = (key: string) => demo.organisations.find((o) => o.key === key)?.name ?? key;
+  return demo.logins.map((login) => ({
     email: login.email,
     password: login.password,
     displayName: login.displayName,
+    roles: login.grants
+      .map((grant) => {
+        switch (grant.role) {
+          case 'site_admin':
+            return 'site administrator';
+          case 'secretariat':
+            return 'secretariat';
+          case 'partnership_manager':
+            return `chair/secretary of ${partnership(grant.partnershipKey)}`;
+          case 'partner_officer':
+            return `partner officer of ${organisation(grant.organisationKey)}`;
+          case 'member':
+            return `member of ${partnership(grant.partnershipKey)}`;
+        }
+      })
+      .join('; '),
   }));
 }

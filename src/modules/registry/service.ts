@@ -18,6 +18,7 @@ import {
   personForm,
 } from './forms.ts';
 import * as repo from './repository.ts';
+import { groupBy } from '../../platform/collections.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -395,6 +396,16 @@ export function createRegistryServices(db: Kysely<Database>) {
     });
   }
 
+  /** People with the organisations they belong to: two queries, grouped in memory. */
+  async function peopleWithOrganisations(q?: string) {
+    const [people, affiliations] = await Promise.all([
+      repo.listPeople(db, q),
+      repo.affiliations(db).execute(),
+    ]);
+    const byPerson = groupBy(affiliations, (a) => a.person_id);
+    return people.map((person) => ({ ...person, organisations: byPerson.get(person.id) ?? [] }));
+  }
+
   async function personPage(slug: string) {
     const person = await repo.findPersonBySlug(db, slug);
     if (!person) throw new NotFoundError('person');
@@ -584,11 +595,11 @@ export function createRegistryServices(db: Kysely<Database>) {
       repo.listPartnerships(db),
       repo.currentSeatsBySector(db, todayIso()),
     ]);
+    const seatsByPartnership = groupBy(seats, (row) => row.partnership_id);
     return partnerships.map((p) => {
       const sectorSeats = emptySeats();
-      for (const row of seats)
-        if (row.partnership_id === p.id && row.sector in sectorSeats)
-          sectorSeats[row.sector as Sector] += Number(row.seats);
+      for (const row of seatsByPartnership.get(p.id) ?? [])
+        if (row.sector in sectorSeats) sectorSeats[row.sector as Sector] += Number(row.seats);
       return {
         id: p.id,
         parentId: p.parent_id,
@@ -776,6 +787,7 @@ export function createRegistryServices(db: Kysely<Database>) {
     },
     people: {
       list: (q?: string) => repo.listPeople(db, q),
+      listWithOrganisations: peopleWithOrganisations,
       page: personPage,
       create: createPerson,
       update: updatePerson,

@@ -42,30 +42,18 @@ export function registerPeopleRoutes(app: FastifyInstance) {
     { config: { access: 'public' } },
     async (request, reply) => {
       const q = request.query.q?.trim() || undefined;
-      const [people, affiliations] = await Promise.all([
-        registry.people.list(q),
-        registry.people.allAffiliations(),
-      ]);
+      const people = await registry.people.listWithOrganisations(q);
       return reply.view('registry/people.njk', {
         title: 'People',
         q,
-        people: people.map((p) => ({
-          ...publicPerson(p),
-          organisations: affiliations.filter((a) => a.person_id === p.id),
-        })),
+        people: people.map((p) => ({ ...publicPerson(p), organisations: p.organisations })),
       });
     },
   );
 
   app.get('/people.csv', { config: { access: 'public' } }, async (_request, reply) => {
-    const [people, affiliations] = await Promise.all([
-      registry.people.list(),
-      registry.people.allAffiliations(),
-    ]);
-    const rows = people.map((p) => ({
-      ...publicPerson(p),
-      organisations: affiliations.filter((a) => a.person_id === p.id),
-    }));
+    const people = await registry.people.listWithOrganisations();
+    const rows = people.map((p) => ({ ...publicPerson(p), organisations: p.organisations }));
     return sendCsv(
       reply,
       'people.csv',
