@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import crypto from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyError, type FastifyReply } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifySession from '@fastify/session';
@@ -258,7 +257,3 @@ const errorTitles: Record<number, string> = {
   429: 'Too many attempts',
   500: 'Sorry, there is a problem with the service',
 };
-
-export function randomSecret(): string {
-  return crypto.randomBytes(32).toString('hex');
-}

@@ -774,7 +774,11 @@ export function createRegistryServices(db: Kysely<Database>) {
     areas: {
       list: () => repo.listAreas(db),
       page: areaPage,
-      bySlug: async (slug: string) => (await areaPage(slug)).area,
+      bySlug: async (slug: string) => {
+        const area = await repo.findAreaBySlug(db, slug);
+        if (!area) throw new NotFoundError('area');
+        return area;
+      },
       create: createArea,
       update: updateArea,
     },
