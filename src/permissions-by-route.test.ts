@@ -43,6 +43,8 @@ const expected: Record<string, Role[]> = {
   'POST /admin/users/new': ['admin'],
   'GET /admin/users/:id': ['admin'],
   'POST /admin/users/:id/roles': ['admin'],
+  'POST /admin/users/:id/disable': ['admin'],
+  'POST /admin/users/:id/enable': ['admin'],
   'POST /admin/users/:id/roles/:grantId/remove': ['admin'],
   'GET /structure': everyone,
   'GET /structure.svg': everyone,

@@ -25,12 +25,15 @@ export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
 export function errorSummary(
   errors: FieldErrors,
   fieldOrder: string[] = [],
-): { text: string; href: string }[] {
+): { text: string; href?: string }[] {
   const ordered = [
     ...fieldOrder.filter((f) => f in errors),
     ...Object.keys(errors).filter((f) => !fieldOrder.includes(f)),
   ];
-  return ordered.map((field) => ({ text: errors[field]!, href: `#${field}` }));
+  // A problem with the whole form has no field to jump to.
+  return ordered.map((field) =>
+    field === 'form' ? { text: errors[field]! } : { text: errors[field]!, href: `#${field}` },
+  );
 }
 
 // Field builders: trim, turn blanks into null, and speak the user's language.

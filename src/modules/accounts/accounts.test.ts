@@ -171,6 +171,53 @@ describe('signing in and out', () => {
   });
 });
 
+describe('disabling an account', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(async () => t.close());
+
+  it('signs the person out at once, refuses their sign-in, and can be undone', async () => {
+    const member = new Visitor(t.app);
+    await member.signIn('lesley.rutherford@kelmsfield-chamber.example', demoPassword);
+    const admin = new Visitor(t.app);
+    await admin.signIn('admin@kelmsfield.example', demoPassword);
+    const user = await t.database.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'lesley.rutherford@kelmsfield-chamber.example')
+      .executeTakeFirstOrThrow();
+    await admin.get(`/admin/users/${user.id}`);
+    assert.equal((await admin.post(`/admin/users/${user.id}/disable`)).statusCode, 303);
+    assert.match((await admin.get(`/admin/users/${user.id}`)).body, /This account is disabled/);
+    assert.equal((await member.get('/manage')).statusCode, 303, 'signed out');
+    const again = new Visitor(t.app);
+    await again.get('/sign-in');
+    const refused = await again.post('/sign-in', {
+      email: 'lesley.rutherford@kelmsfield-chamber.example',
+      password: demoPassword,
+    });
+    assert.match(refused.body, /Enter a correct email address and password/);
+    await admin.post(`/admin/users/${user.id}/enable`);
+    await again.signIn('lesley.rutherford@kelmsfield-chamber.example', demoPassword);
+  });
+
+  it('does not let administrators lock themselves out', async () => {
+    const admin = new Visitor(t.app);
+    await admin.signIn('admin@kelmsfield.example', demoPassword);
+    const self = await t.database.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'admin@kelmsfield.example')
+      .executeTakeFirstOrThrow();
+    await admin.get(`/admin/users/${self.id}`);
+    const response = await admin.post(`/admin/users/${self.id}/disable`);
+    assert.equal(response.statusCode, 400);
+    assert.match(response.body, /You cannot disable your own account/);
+  });
+});
+
 describe('rate limiting sign-in', () => {
   let t: TestApp;
   before(async () => {

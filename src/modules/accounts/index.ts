@@ -215,6 +215,31 @@ export const accountsModule: PlaceshaperModule = {
       },
     );
 
+    for (const [action, disabled] of [
+      ['disable', true],
+      ['enable', false],
+    ] as const) {
+      app.post<{ Params: { id: string } }>(
+        `/admin/users/:id/${action}`,
+        { config: { access: 'users:manage' } },
+        async (request, reply) => {
+          const id = idParam(request.params.id);
+          try {
+            await accounts.setDisabled(request.actor!, id, disabled);
+            flash(
+              reply,
+              disabled
+                ? 'The account is disabled. They can no longer sign in.'
+                : 'The account is enabled again.',
+            );
+            return reply.redirect(`/admin/users/${id}`, 303);
+          } catch (error) {
+            return renderFormFailure(reply, error, 'accounts/user.njk', await userPage(id));
+          }
+        },
+      );
+    }
+
     app.post<{ Params: { id: string; grantId: string } }>(
       '/admin/users/:id/roles/:grantId/remove',
       { config: { access: 'users:manage' } },

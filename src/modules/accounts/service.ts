@@ -210,6 +210,41 @@ export function createAccountServices(db: Kysely<Database>) {
     });
   }
 
+  /** Disabling keeps the account and its history; the person is signed out on their next request. */
+  async function setDisabled(actor: Actor, userId: number, disabled: boolean): Promise<void> {
+    if (!can(actor, 'users:manage')) throw new ForbiddenError();
+    const user = await repo.findUserById(db, userId);
+    if (!user) throw new NotFoundError('account');
+    if (disabled && userId === actor.userId) {
+      throw new ValidationError({ form: 'You cannot disable your own account' });
+    }
+    if ((user.disabled === 1) === disabled) return;
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('users')
+        .set({ disabled: disabled ? 1 : 0, version: user.version + 1, updated_at: nowIso() })
+        .where('id', '=', userId)
+        .execute();
+      if (disabled) {
+        // Sessions are JSON; match the whole number so user 5 never ends user 50's session.
+        await trx
+          .deleteFrom('sessions')
+          .where((eb) =>
+            eb.or([eb('data', 'like', `%"userId":${userId},%`), eb('data', 'like', `%"userId":${userId}}%`)]),
+          )
+          .execute();
+      }
+      await recordAudit(trx, actor, {
+        entityType: 'user',
+        entityId: userId,
+        action: 'updated',
+        summary: `${disabled ? 'Disabled' : 'Enabled'} the account of ${user.display_name}`,
+        before: { disabled: user.disabled },
+        after: { disabled: disabled ? 1 : 0 },
+      });
+    });
+  }
+
   async function usersWithGrants() {
     const [users, grants] = await Promise.all([repo.listUsers(db), repo.listAllGrants(db)]);
     const byUser = groupBy(grants, (grant) => grant.user_id);
@@ -230,6 +265,7 @@ export function createAccountServices(db: Kysely<Database>) {
     createUser,
     addGrant,
     removeGrant,
+    setDisabled,
     usersWithGrants,
     user,
     countUsers: () => repo.countUsers(db),
