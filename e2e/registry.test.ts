@@ -248,6 +248,7 @@ describe('registry in the browser', { timeout: 90_000 }, () => {
         '/areas/new',
         '/import/organisations',
         '/import/people',
+        '/admin/place',
       ]) {
         await visit(page, path);
       }

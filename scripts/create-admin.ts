@@ -25,7 +25,9 @@ try {
 } catch (error) {
   if (error instanceof ValidationError) {
     for (const [field, message] of Object.entries(error.fieldErrors))
-      console.error(`${field === 'password' ? 'ADMIN_PASSWORD' : '--' + field}: ${message}`);
+      console.error(
+        `${{ password: 'ADMIN_PASSWORD', displayName: '--name', email: '--email' }[field] ?? field}: ${message}`,
+      );
     process.exitCode = 1;
   } else throw error;
 } finally {

@@ -76,6 +76,8 @@ const expected: Record<string, Role[]> = {
   'POST /people/:slug/edit': admins,
   'POST /people/:slug/organisations': admins,
   'POST /people/:slug/organisations/:id/remove': admins,
+  'GET /admin/place': admins,
+  'POST /admin/place': admins,
   'GET /areas': everyone,
   'GET /areas.csv': everyone,
   'GET /areas/new': admins,

@@ -291,3 +291,46 @@ describe('first run without the demo', () => {
     );
   });
 });
+
+describe('a deployment whose first administrator was made with npm run create-admin', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp({ demo: false });
+  });
+  after(async () => t.close());
+
+  it('asks the administrator to add and choose the place, then shows its name on every page', async () => {
+    await t.app.services.accounts.createUser(
+      null,
+      {
+        displayName: 'Ops Admin',
+        email: 'ops@council.example',
+        password: 'long-enough-password',
+        confirmPassword: 'long-enough-password',
+      },
+      [{ role: 'site_admin' }],
+    );
+    const admin = new Visitor(t.app);
+    await admin.signIn('ops@council.example', 'long-enough-password');
+    let page = await admin.get('/manage');
+    assert.match(page.body, /This site does not serve a place yet/);
+    page = await admin.get('/admin/place');
+    assert.match(page.body, /There are no places yet/);
+    await admin.get('/areas/new');
+    const created = await admin.post('/areas/new', {
+      name: 'Northshire',
+      kind: 'county',
+      gssCode: 'E10000099',
+    });
+    assert.equal(created.statusCode, 303);
+    await admin.get('/admin/place');
+    let response = await admin.post('/admin/place', {});
+    assert.match(response.body, /Choose the place this site serves/);
+    const area = await t.database.db.selectFrom('areas').select('id').executeTakeFirstOrThrow();
+    response = await admin.post('/admin/place', { areaId: String(area.id) });
+    assert.equal(response.statusCode, 303);
+    page = await admin.get('/manage');
+    assert.match(page.body, /Northshire partnership/);
+    assert.doesNotMatch(page.body, /This site does not serve a place yet/);
+  });
+});

@@ -42,7 +42,10 @@ export const coreModule: PlaceshaperModule = {
     );
 
     app.get('/manage', { config: { access: 'workspace:view' } }, async (_request, reply) =>
-      reply.view('core/manage.njk', { title: 'Manage the partnership' }),
+      reply.view('core/manage.njk', {
+        title: 'Manage the partnership',
+        placeAreaId: (await app.services.place.siteSettings()).placeAreaId,
+      }),
     );
   },
 };

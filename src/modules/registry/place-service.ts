@@ -1,8 +1,16 @@
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { ValidationError } from '../../platform/errors.ts';
-import { choice, emailAddress, optionalText, parseForm, requiredText } from '../../platform/forms.ts';
+import { ForbiddenError, ValidationError } from '../../platform/errors.ts';
+import {
+  choice,
+  emailAddress,
+  optionalText,
+  parseForm,
+  requiredId,
+  requiredText,
+} from '../../platform/forms.ts';
+import { can, type Actor } from '../../domain/permissions.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { nowIso } from '../../platform/time.ts';
 import { slugify } from '../../platform/slugs.ts';
@@ -16,6 +24,8 @@ export interface SiteSettings {
   placeAreaId: number | null;
   demo: boolean;
 }
+
+const choosePlaceForm = z.object({ areaId: requiredId('Choose the place this site serves') });
 
 const setupForm = z
   .object({
@@ -103,7 +113,30 @@ export function createPlaceServices(db: Kysely<Database>, accounts: AccountServi
     return userId;
   }
 
-  return { siteSettings, setSetting, needsSetup, setUp, forget: () => (cached = undefined) };
+  /** Which area is the place this site serves (its name heads every page). */
+  async function choosePlace(actor: Actor | null, input: unknown): Promise<void> {
+    if (!can(actor, 'place:manage')) throw new ForbiddenError();
+    const form = parseForm(choosePlaceForm, input);
+    const area = await db.selectFrom('areas').selectAll().where('id', '=', form.areaId).executeTakeFirst();
+    if (!area || !(placeKinds as readonly string[]).includes(area.kind)) {
+      throw new ValidationError({ areaId: 'Choose a place (a council area) from the list' });
+    }
+    const before = await siteSettings();
+    await db.transaction().execute(async (trx) => {
+      await setSetting('place_area_id', String(area.id), trx);
+      await recordAudit(trx, actor, {
+        entityType: 'area',
+        entityId: area.id,
+        action: 'updated',
+        summary: `Made ${area.name} the place this site serves`,
+        before: { place: before.placeName },
+        after: { place: area.name },
+      });
+    });
+    cached = undefined;
+  }
+
+  return { siteSettings, setSetting, needsSetup, setUp, choosePlace, forget: () => (cached = undefined) };
 }
 
 export type PlaceServices = ReturnType<typeof createPlaceServices>;

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { areaKindNames, areaKinds, optionsFrom } from '../../../domain/vocabulary.ts';
+import { areaKindNames, areaKinds, optionsFrom, placeKinds } from '../../../domain/vocabulary.ts';
 import { can } from '../../../domain/permissions.ts';
 import { flash, renderFormFailure, type ConflictField } from '../../../platform/form-page.ts';
 import type { AreaRow } from '../../../db/schema.ts';
@@ -26,6 +26,36 @@ export function registerAreaRoutes(app: FastifyInstance) {
     const roots = areas.filter((a) => a.parent_id === null || !areas.some((p) => p.id === a.parent_id));
     const childrenOf = (id: number): AreaRow[] => areas.filter((a) => a.parent_id === id);
     return reply.view('registry/areas.njk', { title: 'Areas', roots, childrenOf, kindNames: areaKindNames });
+  });
+
+  const placeContext = async () => ({
+    places: (await registry.areas.list()).filter((a) => (placeKinds as readonly string[]).includes(a.kind)),
+    settings: await app.services.place.siteSettings(),
+  });
+
+  app.get('/admin/place', { config: { access: 'place:manage' } }, async (_request, reply) => {
+    const context = await placeContext();
+    return reply.view('registry/place-form.njk', {
+      title: 'The place this site serves',
+      ...context,
+      values: { areaId: context.settings.placeAreaId },
+    });
+  });
+
+  app.post<{ Body: Body }>('/admin/place', { config: { access: 'place:manage' } }, async (request, reply) => {
+    try {
+      await app.services.place.choosePlace(request.actor, request.body);
+      flash(reply, 'The place has been changed. Its name now heads every page.');
+      return reply.redirect('/manage', 303);
+    } catch (error) {
+      return renderFormFailure(
+        reply,
+        error,
+        'registry/place-form.njk',
+        { title: 'The place this site serves', ...(await placeContext()), values: request.body },
+        [{ field: 'areaId', column: '', label: 'Place' }],
+      );
+    }
   });
 
   app.get('/areas.csv', { config: { access: 'public' } }, async (_request, reply) => {
