@@ -151,6 +151,7 @@ export function registerPartnershipRoutes(app: FastifyInstance) {
           title: `Where ${page.partnership.name} sits in the partnership`,
         }),
         neighbourhoodTree: buildTree(neighbourhood),
+        seatMix: structure.find((p) => p.id === page.partnership.id)?.sectorSeats,
         mayEdit: can(request.actor, 'partnerships:edit', { partnershipLine: page.line }),
         mayManage,
         mayAddChild: can(request.actor, 'partnerships:create', { partnershipLine: page.line }),
