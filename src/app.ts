@@ -22,6 +22,7 @@ import { modules } from './modules/index.ts';
 import type { RouteAccess } from './modules/module.ts';
 import { createServices, type Services } from './services.ts';
 import { stylesheetPath } from './platform/assets.ts';
+import { isSlug } from './platform/slugs.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -185,6 +186,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     };
   });
 
+  // A slug in the address that could never be one is a 404 before any query runs.
+  app.addHook('preValidation', async (request) => {
+    const slug = (request.params as { slug?: string } | undefined)?.slug;
+    if (slug !== undefined && !isSlug(slug)) throw new NotFoundError();
+  });
+
   // Every unsafe request carries the CSRF token of its session.
   app.addHook('preHandler', (request, reply, done) => {
     if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return done();
@@ -223,6 +230,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         'This form has expired or was sent from another site. Go back, reload the page and try again. What you typed has not been saved.',
       );
     }
+    if (isUniqueViolation(error)) {
+      return renderError(
+        reply,
+        409,
+        'Someone else saved the same thing at the same moment, so nothing of yours was saved. Go back, reload the page and try again.',
+      );
+    }
+    if (isForeignKeyViolation(error)) {
+      return renderError(
+        reply,
+        400,
+        'Something you chose no longer exists, so nothing was saved. Go back, reload the page and choose again.',
+      );
+    }
     if (error.statusCode === 429) {
       return renderError(reply, 429, 'You have tried too many times. Wait 10 minutes, then try again.');
     }
@@ -250,7 +271,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
+// Last lines of defence: services check first, but two people can still race.
+function isUniqueViolation(error: { code?: string }): boolean {
+  return error.code === '23505' || error.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+function isForeignKeyViolation(error: { code?: string }): boolean {
+  return error.code === '23503' || error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}
+
 const errorTitles: Record<number, string> = {
+  400: 'There is a problem',
+  409: 'Someone else got there first',
   403: 'You do not have permission to see this page',
   404: 'Page not found',
   413: 'The file is too big',

@@ -31,6 +31,14 @@ const environmentSchema = z.object({
     .int('must be a whole number of at least 1')
     .min(1, 'must be a whole number of at least 1')
     .default(10),
+  BASE_URL: z
+    .string()
+    .regex(
+      /^https?:\/\/[^\s/]+(\/[^\s]*)?$/,
+      'must be the address people use for the site, like https://partnership.example.gov.uk',
+    )
+    .transform((value) => value.replace(/\/+$/, ''))
+    .optional(),
   NODE_ENV: z.string().default('development'),
   TRUST_PROXY: z
     .enum(['true', 'false'], { error: 'must be "true" or "false"' })
@@ -50,6 +58,8 @@ export interface Config {
   signInAttemptsPer10Minutes: number;
   production: boolean;
   trustProxy: boolean;
+  /** The site's public address, for links in open data; without it those links are relative. */
+  baseUrl?: string;
 }
 
 export class ConfigError extends Error {}
@@ -85,5 +95,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     signInAttemptsPer10Minutes: values.SIGN_IN_ATTEMPTS_PER_10_MINUTES,
     production: values.NODE_ENV === 'production',
     trustProxy: values.TRUST_PROXY,
+    baseUrl: values.BASE_URL,
   };
 }

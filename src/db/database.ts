@@ -46,6 +46,11 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // SQLite's own lower() knows only ASCII; PostgreSQL's knows every letter. Make them agree,
+  // so "Église" matches "église" in searches and duplicate checks on both.
+  sqlite.function('lower', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? value.toLowerCase() : value,
+  );
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, kind: 'sqlite', close: () => db.destroy() };
 }
@@ -73,7 +78,8 @@ export async function databaseIsReachable(db: Kysely<Database>): Promise<boolean
   }
 }
 
-/** Lower-case text comparison that behaves the same on SQLite and PostgreSQL. */
+/** "Contains", ignoring case, the same on SQLite and PostgreSQL; % and _ typed by a person are literal. */
 export function lowerLike(column: string, term: string) {
-  return sql<boolean>`lower(${sql.ref(column)}) like ${'%' + term.toLowerCase() + '%'}`;
+  const escaped = term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+  return sql<boolean>`lower(${sql.ref(column)}) like ${'%' + escaped + '%'} escape '\\'`;
 }

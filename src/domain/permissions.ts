@@ -56,6 +56,8 @@ export const permissionTable = {
   'areas:manage': admins,
   'organisations:create': admins,
   'organisations:edit': [...admins, { role: 'partner_officer', within: 'organisation' }],
+  /** Name, sector, type, named-partner status and area: the secretariat's to decide. */
+  'organisations:edit-standing': admins,
   'people:create': [...admins, { role: 'partnership_manager', within: 'partnership-line' }],
   'people:edit': admins,
   'people:view-private': admins,

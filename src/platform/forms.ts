@@ -38,9 +38,23 @@ export function errorSummary(
 
 // Field builders: trim, turn blanks into null, and speak the user's language.
 
+/** The largest id or whole number both databases store (a 32-bit integer). */
+export const largestWholeNumber = 2_147_483_647;
+
+/**
+ * Text as typed, without invisible control characters (a NUL byte is refused by
+ * PostgreSQL and means nothing to a reader); line breaks and tabs are kept.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+export function cleanText(value: unknown): unknown {
+  return typeof value === 'string' ? value.replace(controlCharacters, '').trim() : value;
+}
+
 export function requiredText(label: string, max = 200) {
   return z.preprocess(
-    (value) => (typeof value === 'string' ? value.trim() : ''),
+    (value) => (typeof value === 'string' ? cleanText(value) : ''),
     z
       .string()
       .min(1, `Enter ${label}`)
@@ -50,7 +64,7 @@ export function requiredText(label: string, max = 200) {
 
 export function optionalText(label: string, max = 2000) {
   return z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null),
+    (value) => (typeof value === 'string' && (cleanText(value) as string) !== '' ? cleanText(value) : null),
     z
       .string()
       .max(max, `${capitalise(label)} must be ${max} characters or fewer`)
@@ -86,18 +100,18 @@ export const yesNo = z.preprocess(
 export function optionalId(message: string) {
   return z.preprocess(
     (value) => (value === '' || value === undefined || value === null ? null : Number(value)),
-    z.number({ error: message }).int(message).positive(message).nullable(),
+    z.number({ error: message }).int(message).positive(message).max(largestWholeNumber, message).nullable(),
   );
 }
 
 export function requiredId(message: string) {
   return z.preprocess(
     (value) => (value === '' || value === undefined || value === null ? undefined : Number(value)),
-    z.number({ error: message }).int(message).positive(message),
+    z.number({ error: message }).int(message).positive(message).max(largestWholeNumber, message),
   );
 }
 
-const blankToEmpty = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+const blankToEmpty = (value: unknown) => (typeof value === 'string' ? (cleanText(value) as string) : '');
 
 /** An ISO date (yyyy-mm-dd) that is a real calendar date; blank is null unless required. */
 export function isoDate(label: string, required: boolean) {
@@ -147,7 +161,16 @@ export function emailAddress(label: string, required: boolean) {
   );
 }
 
-export const version = z.preprocess((value) => Number(value), z.number().int().positive());
+export const version = z.preprocess(
+  (value) => Number(value),
+  z.number().int().positive().max(largestWholeNumber),
+);
+
+/** A search box or filter from the query string: one trimmed string, or nothing. */
+export function queryText(value: unknown, max = 100): string | undefined {
+  const text = typeof value === 'string' ? (cleanText(value) as string).slice(0, max) : '';
+  return text === '' ? undefined : text;
+}
 
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

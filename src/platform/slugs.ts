@@ -13,10 +13,18 @@ export function slugify(name: string): string {
   return slug || 'item';
 }
 
-/** The first of slug, slug-2, slug-3… that is not taken. */
+/** Words the site's own addresses use after a list (/organisations/new…): never a record's slug. */
+const reserved = new Set(['new', 'edit', 'import', 'members']);
+
+/** The first of slug, slug-2, slug-3… that is neither taken nor reserved. */
 export async function uniqueSlug(name: string, taken: (slug: string) => Promise<boolean>): Promise<string> {
   const base = slugify(name);
   let candidate = base;
-  for (let n = 2; await taken(candidate); n++) candidate = `${base}-${n}`;
+  for (let n = 2; reserved.has(candidate) || (await taken(candidate)); n++) candidate = `${base}-${n}`;
   return candidate;
+}
+
+/** Whether a path segment could be a slug at all (anything else is a 404, not a query). */
+export function isSlug(value: string): boolean {
+  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value) && value.length <= 100;
 }

@@ -3,19 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import type { PlaceshaperModule } from '../module.ts';
 import { flash, renderFormFailure } from '../../platform/form-page.ts';
 import { roleKinds, roleLabels } from '../../domain/permissions.ts';
-import { NotFoundError } from '../../platform/errors.ts';
+import { idParam } from '../../platform/params.ts';
 
 type Body = Record<string, unknown>;
 
 /** Only same-site paths are followed after sign-in. */
 function safeReturnTo(value: unknown): string {
   return typeof value === 'string' && /^\/(?!\/)[^\s\\]*$/.test(value) ? value : '/manage';
-}
-
-function idParam(value: string): number {
-  const id = Number(value);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError();
-  return id;
 }
 
 export const accountsModule: PlaceshaperModule = {

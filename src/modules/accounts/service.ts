@@ -122,6 +122,12 @@ export function createAccountServices(db: Kysely<Database>) {
     if (await repo.findUserByEmail(db, form.email!)) {
       throw new ValidationError({ email: 'There is already an account with this email address' });
     }
+    if (
+      form.personId &&
+      !(await db.selectFrom('people').select('id').where('id', '=', form.personId).executeTakeFirst())
+    ) {
+      throw new ValidationError({ personId: 'Choose a person from the list' });
+    }
     const hash = await hashPassword(form.password);
     return db.transaction().execute(async (trx) => {
       const now = nowIso();
@@ -168,6 +174,26 @@ export function createAccountServices(db: Kysely<Database>) {
     const user = await repo.findUserById(db, userId);
     if (!user) throw new NotFoundError('account');
     const form = parseForm(grantForm, input);
+    if (
+      (form.role === 'partnership_manager' || form.role === 'member') &&
+      !(await db
+        .selectFrom('partnerships')
+        .select('id')
+        .where('id', '=', form.partnershipId!)
+        .executeTakeFirst())
+    ) {
+      throw new ValidationError({ partnershipId: 'Choose a partnership from the list' });
+    }
+    if (
+      form.role === 'partner_officer' &&
+      !(await db
+        .selectFrom('organisations')
+        .select('id')
+        .where('id', '=', form.organisationId!)
+        .executeTakeFirst())
+    ) {
+      throw new ValidationError({ organisationId: 'Choose an organisation from the list' });
+    }
     const grant: Grant =
       form.role === 'partnership_manager' || form.role === 'member'
         ? { role: form.role, partnershipId: form.partnershipId! }

@@ -3,6 +3,7 @@ import {
   choice,
   emailAddress,
   isoDate,
+  largestWholeNumber,
   optionalChoice,
   optionalId,
   optionalText,
@@ -34,6 +35,7 @@ export const areaForm = z
         .number({ error: 'Population must be a whole number, like 230000' })
         .int('Population must be a whole number, like 230000')
         .min(0, 'Population must be 0 or more')
+        .max(largestWholeNumber, 'Population must be a real number of people, like 230000')
         .nullable(),
     ),
   })

@@ -104,6 +104,11 @@ export function createImportServices(db: Db) {
         const ward = row.ward ? areaFor(row.ward) : undefined;
         if (row.ward && (!ward || ward.kind !== 'ward'))
           rowProblems.push(`Ward "${row.ward}" is not a known ward name or GSS code`);
+        if (!row.ward && (row['councillor role'] || row.party)) {
+          rowProblems.push(
+            'Councillor role and party are only for councillors: give the ward they represent, or leave both blank',
+          );
+        }
         const organisationId = row.organisation ? orgNames.get(row.organisation.toLowerCase()) : undefined;
         if (row.organisation && !organisationId)
           rowProblems.push(
@@ -197,6 +202,18 @@ export function createImportServices(db: Db) {
     }
     await db.transaction().execute(async (trx) => {
       const now = nowIso();
+      // Claim the file first: a second click (or a second person) finds it already taken.
+      const claimed = await trx
+        .updateTable('import_batches')
+        .set({ status: 'imported', committed_at: now })
+        .where('id', '=', id)
+        .where('status', '=', 'checked')
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) !== 1) {
+        throw new ValidationError({
+          form: 'This file has already been imported. Nothing was imported again.',
+        });
+      }
       for (const record of prepared.records) {
         if (kind === 'organisations') {
           const r = record as ReturnType<typeof organisationForm.parse>;
@@ -274,11 +291,6 @@ export function createImportServices(db: Db) {
           });
         }
       }
-      await trx
-        .updateTable('import_batches')
-        .set({ status: 'imported', committed_at: now })
-        .where('id', '=', id)
-        .execute();
     });
     return { imported: prepared.records.length, kind };
   }

@@ -48,18 +48,16 @@ const setupForm = z
 
 /** The place this site serves: its name, whether it is demo data, first-run set-up. */
 export function createPlaceServices(db: Kysely<Database>, accounts: AccountServices) {
-  let cached: SiteSettings | undefined;
-
+  // Read on every page (two small queries) rather than cached: a renamed place, or a change
+  // made through another server on PostgreSQL, shows at once.
   async function siteSettings(): Promise<SiteSettings> {
-    if (cached) return cached;
     const rows = await db.selectFrom('settings').selectAll().execute();
     const value = (key: string) => rows.find((row) => row.key === key)?.value ?? null;
     const placeAreaId = value('place_area_id') ? Number(value('place_area_id')) : null;
     const place = placeAreaId
       ? await db.selectFrom('areas').select('name').where('id', '=', placeAreaId).executeTakeFirst()
       : undefined;
-    cached = { placeName: place?.name ?? null, placeAreaId, demo: value('demo') === 'true' };
-    return cached;
+    return { placeName: place?.name ?? null, placeAreaId, demo: value('demo') === 'true' };
   }
 
   async function setSetting(key: string, value: string, trx: Kysely<Database> = db) {
@@ -68,7 +66,6 @@ export function createPlaceServices(db: Kysely<Database>, accounts: AccountServi
       .values({ key, value })
       .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
       .execute();
-    cached = undefined;
   }
 
   /** True until the place has been named and the first administrator created. */
@@ -109,7 +106,6 @@ export function createPlaceServices(db: Kysely<Database>, accounts: AccountServi
         summary: `Set up the site for ${form.placeName}`,
       });
     });
-    cached = undefined;
     return userId;
   }
 
@@ -133,10 +129,9 @@ export function createPlaceServices(db: Kysely<Database>, accounts: AccountServi
         after: { place: area.name },
       });
     });
-    cached = undefined;
   }
 
-  return { siteSettings, setSetting, needsSetup, setUp, choosePlace, forget: () => (cached = undefined) };
+  return { siteSettings, setSetting, needsSetup, setUp, choosePlace };
 }
 
 export type PlaceServices = ReturnType<typeof createPlaceServices>;

@@ -240,9 +240,9 @@ describe('the registry', () => {
         .select(['id', 'name'])
         .where('kind', '=', 'ward')
         .executeTakeFirstOrThrow();
-      const officer = new Visitor(t.app);
-      await officer.signIn('carol.denholm@brackenshire-police.example', demoPassword);
-      await officer.get('/organisations/brackenshire-constabulary/edit');
+      const secretariat = new Visitor(t.app);
+      await secretariat.signIn('helen.marsh@kelmsfield.example', demoPassword);
+      await secretariat.get('/organisations/brackenshire-constabulary/edit');
       await admin.get('/organisations/brackenshire-constabulary/edit');
 
       let response = await admin.post('/organisations/brackenshire-constabulary/edit', {
@@ -251,7 +251,7 @@ describe('the registry', () => {
         website: 'https://police.example/kelmsfield',
       });
       assert.equal(response.statusCode, 303);
-      response = await officer.post('/organisations/brackenshire-constabulary/edit', {
+      response = await secretariat.post('/organisations/brackenshire-constabulary/edit', {
         ...form,
         description: 'Neighbourhood policing for Kelmsfield.',
       });
@@ -280,7 +280,7 @@ describe('the registry', () => {
       assert.equal(saved.description, null);
 
       const newVersion = /name="version" value="(\d+)"/.exec(response.body)![1]!;
-      response = await officer.post('/organisations/brackenshire-constabulary/edit', {
+      response = await secretariat.post('/organisations/brackenshire-constabulary/edit', {
         ...form,
         version: newVersion,
         areaId: String(ward.id),
@@ -297,7 +297,42 @@ describe('the registry', () => {
       assert.equal(saved.version, police.version + 2);
       const page = await admin.get('/organisations/brackenshire-constabulary');
       assert.match(page.body, /History/);
-      assert.match(page.body, /Carol Denholm/);
+      assert.match(page.body, /Helen Marsh/);
+    });
+  });
+
+  describe('a partner officer', () => {
+    it('updates their organisation’s website and description but not its standing', async () => {
+      const officer = new Visitor(t.app);
+      await officer.signIn('carol.denholm@brackenshire-police.example', demoPassword);
+      const before = await t.database.db
+        .selectFrom('organisations')
+        .selectAll()
+        .where('slug', '=', 'brackenshire-constabulary')
+        .executeTakeFirstOrThrow();
+      const form = await officer.get('/organisations/brackenshire-constabulary/edit');
+      assert.match(form.body, /set by the partnership’s secretariat/);
+      assert.doesNotMatch(form.body, /name="namedPartner"/);
+      const response = await officer.post('/organisations/brackenshire-constabulary/edit', {
+        name: 'Renamed Police',
+        sector: 'business',
+        type: 'business',
+        namedPartner: '',
+        website: 'https://police.example/new',
+        description: before.description ?? '',
+        version: String(before.version),
+      });
+      assert.equal(response.statusCode, 303);
+      const after = await t.database.db
+        .selectFrom('organisations')
+        .selectAll()
+        .where('id', '=', before.id)
+        .executeTakeFirstOrThrow();
+      assert.equal(after.website, 'https://police.example/new');
+      assert.deepEqual(
+        [after.name, after.sector, after.type, after.named_partner, after.area_id],
+        [before.name, before.sector, before.type, before.named_partner, before.area_id],
+      );
     });
   });
 

@@ -90,6 +90,12 @@ export const listPartnerships = (db: Db) =>
   db.selectFrom('partnerships').selectAll().orderBy('name').execute();
 export const findPartnershipBySlug = (db: Db, slug: string) =>
   db.selectFrom('partnerships').selectAll().where('slug', '=', slug).executeTakeFirst();
+export const findPartnershipByName = (db: Db, name: string) =>
+  db
+    .selectFrom('partnerships')
+    .selectAll()
+    .where(sql<boolean>`lower(name) = ${name.toLowerCase()}`)
+    .executeTakeFirst();
 export const findPartnershipById = (db: Db, id: number) =>
   db.selectFrom('partnerships').selectAll().where('id', '=', id).executeTakeFirst();
 

@@ -74,9 +74,21 @@ export function createRegistryServices(db: Kysely<Database>) {
       }
       return;
     }
-    if (parentId === selfId) throw new ValidationError({ parentId: 'An area cannot be part of itself' });
-    const parent = await repo.findAreaById(dbx, parentId);
-    if (!parent) throw new ValidationError({ parentId: 'Choose an area from the list' });
+    const areas = await dbx.selectFrom('areas').select(['id', 'parent_id']).execute();
+    const parentOf = new Map(areas.map((a) => [a.id, a.parent_id]));
+    if (!parentOf.has(parentId)) throw new ValidationError({ parentId: 'Choose an area from the list' });
+    // Walk up from the new parent: meeting this area again would make a loop.
+    const seen = new Set<number>();
+    for (
+      let current: number | null | undefined = parentId;
+      current && !seen.has(current);
+      current = parentOf.get(current)
+    ) {
+      if (current === selfId) {
+        throw new ValidationError({ parentId: 'An area cannot be part of itself or of an area within it' });
+      }
+      seen.add(current);
+    }
   }
 
   async function createArea(actor: Actor | null, input: unknown) {
@@ -165,6 +177,20 @@ export function createRegistryServices(db: Kysely<Database>) {
 
   // ---- organisations
 
+  async function checkOrganisationLinks(
+    trx: Db,
+    form: ReturnType<typeof organisationForm.parse>,
+    selfId?: number,
+  ) {
+    const clash = await repo.findOrganisationByName(trx, form.name);
+    if (clash && clash.id !== selfId) {
+      throw new ValidationError({ name: `There is already an organisation called ${form.name}` });
+    }
+    if (form.areaId && !(await repo.findAreaById(trx, form.areaId))) {
+      throw new ValidationError({ areaId: 'Choose an area from the list' });
+    }
+  }
+
   async function organisationValues(form: ReturnType<typeof organisationForm.parse>) {
     return {
       name: form.name,
@@ -181,9 +207,7 @@ export function createRegistryServices(db: Kysely<Database>) {
     authorise(actor, 'organisations:create');
     const form = parseForm(organisationForm, input);
     return db.transaction().execute(async (trx) => {
-      if (await repo.findOrganisationByName(trx, form.name)) {
-        throw new ValidationError({ name: `There is already an organisation called ${form.name}` });
-      }
+      await checkOrganisationLinks(trx, form);
       const now = nowIso();
       const values = {
         ...(await organisationValues(form)),
@@ -212,11 +236,21 @@ export function createRegistryServices(db: Kysely<Database>) {
     if (!organisation) throw new NotFoundError('organisation');
     authorise(actor, 'organisations:edit', { organisationId: organisation.id });
     const expected = formVersion(input);
-    const form = parseForm(organisationForm, input);
+    // A partner officer keeps their organisation's description and website up to date;
+    // its name, sector, type, named-partner status and area stay as the secretariat set them.
+    const submitted = can(actor, 'organisations:edit-standing')
+      ? input
+      : {
+          ...(input as object),
+          name: organisation.name,
+          sector: organisation.sector,
+          type: organisation.type,
+          namedPartner: organisation.named_partner ? 'yes' : '',
+          areaId: organisation.area_id ?? '',
+        };
+    const form = parseForm(organisationForm, submitted);
     return db.transaction().execute(async (trx) => {
-      const clash = await repo.findOrganisationByName(trx, form.name);
-      if (clash && clash.id !== organisation.id)
-        throw new ValidationError({ name: `There is already an organisation called ${form.name}` });
+      await checkOrganisationLinks(trx, form, organisation.id);
       const { before, after } = await updateWithVersion(
         trx,
         'organisations',
@@ -265,7 +299,7 @@ export function createRegistryServices(db: Kysely<Database>) {
     authorise(actor, 'people:create');
     const form = parseForm(personForm, input);
     return db.transaction().execute(async (trx) => {
-      await checkPerson(trx, form);
+      await checkPerson(actor, trx, form);
       const now = nowIso();
       const values = {
         name: form.name,
@@ -302,6 +336,7 @@ export function createRegistryServices(db: Kysely<Database>) {
   }
 
   async function checkPerson(
+    actor: Actor,
     trx: Db,
     form: { email: string | null; wardId: number | null; organisationId: number | null },
     selfId?: number,
@@ -309,7 +344,12 @@ export function createRegistryServices(db: Kysely<Database>) {
     if (form.email) {
       const clash = await repo.findPersonByEmail(trx, form.email);
       if (clash && clash.id !== selfId)
-        throw new ValidationError({ email: `${clash.name} already has this email address` });
+        // Only those who may see private fields learn whose address it is.
+        throw new ValidationError({
+          email: can(actor, 'people:view-private')
+            ? `${clash.name} already has this email address`
+            : 'Someone in the registry already has this email address',
+        });
     }
     if (form.wardId) {
       const ward = await repo.findAreaById(trx, form.wardId);
@@ -327,7 +367,7 @@ export function createRegistryServices(db: Kysely<Database>) {
     const expected = formVersion(input);
     const form = parseForm(personForm, { ...(input as object), organisationId: '', position: '' });
     return db.transaction().execute(async (trx) => {
-      await checkPerson(trx, form, person.id);
+      await checkPerson(actor, trx, form, person.id);
       const { before, after } = await updateWithVersion(trx, 'people', person.id, expected, {
         name: form.name,
         email: form.email,
@@ -463,6 +503,10 @@ export function createRegistryServices(db: Kysely<Database>) {
     }
     if (form.areaId && !(await repo.findAreaById(trx, form.areaId)))
       throw new ValidationError({ areaId: 'Choose an area from the list' });
+    const sameName = await repo.findPartnershipByName(trx, form.name);
+    if (sameName && sameName.id !== selfId) {
+      throw new ValidationError({ name: `There is already a partnership called ${form.name}` });
+    }
   }
 
   function partnershipValues(form: ReturnType<typeof partnershipForm.parse>) {
@@ -637,25 +681,40 @@ export function createRegistryServices(db: Kysely<Database>) {
     };
   }
 
+  /** One person may not hold the same role on one partnership twice over the same dates. */
+  async function checkNoOverlap(
+    trx: Db,
+    partnership: { id: number; name: string },
+    personName: string,
+    seat: { person_id: number; role: string; starts_on: string; ends_on: string | null },
+    selfId?: number,
+  ) {
+    let query = trx
+      .selectFrom('memberships')
+      .select(['starts_on', 'ends_on'])
+      .where('partnership_id', '=', partnership.id)
+      .where('person_id', '=', seat.person_id)
+      .where('role', '=', seat.role)
+      .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', seat.starts_on)]));
+    if (seat.ends_on) query = query.where('starts_on', '<=', seat.ends_on);
+    if (selfId) query = query.where('id', '!=', selfId);
+    const clash = await query.executeTakeFirst();
+    if (clash) {
+      const role = seat.role.replace('_', '-');
+      const when = clash.ends_on ? `from ${clash.starts_on} to ${clash.ends_on}` : `from ${clash.starts_on}`;
+      throw new ValidationError({
+        personId: `${personName} already holds a ${role} seat on ${partnership.name} ${when}, which overlaps these dates`,
+      });
+    }
+  }
+
   async function addMembership(actor: Actor | null, partnershipSlug: string, input: unknown) {
     const partnership = await partnershipBySlug(partnershipSlug);
     authorise(actor, 'memberships:manage', { partnershipLine: await partnershipLine(db, partnership.id) });
     const form = parseForm(membershipForm, input);
     return db.transaction().execute(async (trx) => {
       const { person, values } = await membershipValues(trx, form);
-      const overlapping = await trx
-        .selectFrom('memberships')
-        .select('id')
-        .where('partnership_id', '=', partnership.id)
-        .where('person_id', '=', person.id)
-        .where('role', '=', form.role)
-        .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', form.startsOn!)]))
-        .executeTakeFirst();
-      if (overlapping) {
-        throw new ValidationError({
-          personId: `${person.name} already holds a ${form.role.replace('_', '-')} seat on ${partnership.name} at that date`,
-        });
-      }
+      await checkNoOverlap(trx, partnership, person.name, values);
       const now = nowIso();
       const row = { ...values, partnership_id: partnership.id, created_at: now, updated_at: now };
       const { id } = await trx
@@ -708,6 +767,7 @@ export function createRegistryServices(db: Kysely<Database>) {
     const form = parseForm(membershipForm, input);
     await db.transaction().execute(async (trx) => {
       const { person, values } = await membershipValues(trx, form);
+      await checkNoOverlap(trx, partnership, person.name, values, membership.id);
       const { before, after } = await updateWithVersion(trx, 'memberships', membership.id, expected, values);
       const summary = `Edited ${person.name}’s seat on ${partnership.name}`;
       await recordAudit(trx, actor, {
@@ -815,10 +875,63 @@ export function createRegistryServices(db: Kysely<Database>) {
       update: updateMembership,
       end: endMembership,
     },
-    history: (entityType: string, entityId: number, hiddenFields: string[] = []) =>
-      historyOf(db, entityType, entityId, hiddenFields),
+    history: readableHistory,
   };
+
+  /**
+   * A record's history in words: ids shown as the names they point at, ticks as yes or no,
+   * and private fields left out for those who may not see them.
+   */
+  async function readableHistory(entityType: string, entityId: number, hiddenFields: string[] = []) {
+    const history = await historyOf(db, entityType, entityId, hiddenFields);
+    const tableOf = (field: string): 'areas' | 'organisations' | 'people' | 'partnerships' | undefined =>
+      field === 'parent_id' ? (entityType === 'area' ? 'areas' : 'partnerships') : referenceTables[field];
+    const wanted = new Map<string, Set<number>>();
+    for (const change of history.flatMap((entry) => entry.changes)) {
+      const table = tableOf(change.field);
+      if (!table) continue;
+      for (const value of [change.before, change.after]) {
+        if (typeof value === 'number') wanted.set(table, (wanted.get(table) ?? new Set()).add(value));
+      }
+    }
+    const names = new Map<string, string>();
+    for (const [table, ids] of wanted) {
+      const t = db as unknown as Kysely<Record<string, { id: number; name: string }>>;
+      const rows = await t
+        .selectFrom(table)
+        .select(['id', 'name'])
+        .where('id', 'in', [...ids])
+        .execute();
+      for (const row of rows) names.set(`${table}:${row.id}`, row.name);
+    }
+    const readable = (field: string, value: unknown) => {
+      const table = tableOf(field);
+      if (table && typeof value === 'number')
+        return names.get(`${table}:${value}`) ?? `(removed record ${value})`;
+      if (flagFields.has(field)) return value === 1 ? 'Yes' : 'No';
+      return value;
+    };
+    return history.map((entry) => ({
+      ...entry,
+      changes: entry.changes.map((change) => ({
+        field: tableOf(change.field) ? change.field.replace(/_id$/, '') : change.field,
+        before: readable(change.field, change.before),
+        after: readable(change.field, change.after),
+      })),
+    }));
+  }
 }
+
+const referenceTables: Record<string, 'areas' | 'organisations' | 'people' | 'partnerships'> = {
+  person_id: 'people',
+  organisation_id: 'organisations',
+  partnership_id: 'partnerships',
+  merged_into_id: 'partnerships',
+  area_id: 'areas',
+  ward_id: 'areas',
+};
+
+const flagFields = new Set(['named_partner', 'statutory', 'councillor', 'disabled']);
 
 /** A seat not yet ended (including one that starts in the future); ended seats are history. */
 export function isCurrent(seat: { ends_on: string | null }, today: string): boolean {

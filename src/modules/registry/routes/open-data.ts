@@ -1,19 +1,17 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { popoloDocument } from '../../../domain/popolo.ts';
-
-function baseUrl(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
-}
 
 /** Open data: the registry in Popolo JSON and plain JSON, free to reuse. */
 export function registerOpenDataRoutes(app: FastifyInstance) {
   const registry = app.services.registry;
+  // Never built from the request's Host header, which a client controls.
+  const baseUrl = () => app.config.baseUrl ?? '';
 
   app.get('/open-data', { config: { access: 'public' } }, async (_request, reply) =>
     reply.view('registry/open-data.njk', { title: 'Open data' }),
   );
 
-  app.get('/api/v1/popolo.json', { config: { access: 'public', page: false } }, async (request, reply) => {
+  app.get('/api/v1/popolo.json', { config: { access: 'public', page: false } }, async (_request, reply) => {
     const [areas, organisations, partnerships, people, affiliations, memberships] = await Promise.all([
       registry.areas.list(),
       registry.organisations.list(),
@@ -30,12 +28,12 @@ export function registerOpenDataRoutes(app: FastifyInstance) {
         people,
         affiliations,
         memberships,
-        baseUrl: baseUrl(request),
+        baseUrl: baseUrl(),
       }),
     );
   });
 
-  app.get('/api/v1/partnerships', { config: { access: 'public', page: false } }, async (request, reply) => {
+  app.get('/api/v1/partnerships', { config: { access: 'public', page: false } }, async (_request, reply) => {
     const [partnerships, structure] = await Promise.all([
       registry.partnerships.list(),
       registry.partnerships.structure(),
@@ -56,12 +54,12 @@ export function registerOpenDataRoutes(app: FastifyInstance) {
         merged_into_id: p.merged_into_id,
         area_id: p.area_id,
         current_seats_by_sector: seats.get(p.id),
-        url: `${baseUrl(request)}/partnerships/${p.slug}`,
+        url: `${baseUrl()}/partnerships/${p.slug}`,
       })),
     });
   });
 
-  app.get('/api/v1/organisations', { config: { access: 'public', page: false } }, async (request, reply) => {
+  app.get('/api/v1/organisations', { config: { access: 'public', page: false } }, async (_request, reply) => {
     const organisations = await registry.organisations.list();
     return reply.header('access-control-allow-origin', '*').send({
       organisations: organisations.map((o) => ({
@@ -74,7 +72,7 @@ export function registerOpenDataRoutes(app: FastifyInstance) {
         area_id: o.area_id,
         area_name: o.area_name,
         website: o.website,
-        url: `${baseUrl(request)}/organisations/${o.slug}`,
+        url: `${baseUrl()}/organisations/${o.slug}`,
       })),
     });
   });

@@ -12,6 +12,7 @@ import { flash, renderFormFailure, type ConflictField } from '../../../platform/
 import { sendCsv, toCsv } from '../../../platform/csv.ts';
 import type { OrganisationRow } from '../../../db/schema.ts';
 import type { Body } from './params.ts';
+import { queryText } from '../../../platform/forms.ts';
 
 const organisationFields: ConflictField[] = [
   { field: 'name', column: 'name', label: 'Name' },
@@ -23,18 +24,24 @@ const organisationFields: ConflictField[] = [
   { field: 'description', column: 'description', label: 'Description' },
 ];
 
+/** What only the secretariat may change; a partner officer sees these but cannot edit them. */
+const standingFields = ['name', 'sector', 'type', 'namedPartner', 'areaId'];
+
+/** As sent: a field repeated in the address arrives as a list. */
 interface ListQuery {
-  q?: string;
-  sector?: string;
-  type?: string;
-  namedPartner?: string;
+  q?: unknown;
+  sector?: unknown;
+  type?: unknown;
+  namedPartner?: unknown;
 }
 
 function filterFrom(query: ListQuery) {
+  const sector = queryText(query.sector);
+  const type = queryText(query.type);
   return {
-    q: query.q?.trim() || undefined,
-    sector: (sectors as readonly string[]).includes(query.sector ?? '') ? query.sector : undefined,
-    type: (organisationTypes as readonly string[]).includes(query.type ?? '') ? query.type : undefined,
+    q: queryText(query.q),
+    sector: sector && (sectors as readonly string[]).includes(sector) ? sector : undefined,
+    type: type && (organisationTypes as readonly string[]).includes(type) ? type : undefined,
     namedPartner: query.namedPartner === 'yes',
   };
 }
@@ -132,6 +139,7 @@ export function registerOrganisationRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const organisation = await registry.organisations.forEditing(request.actor, request.params.slug);
       return reply.view('registry/organisation-form.njk', {
+        mayEditStanding: can(request.actor, 'organisations:edit-standing'),
         title: `Edit ${organisation.name}`,
         organisation,
         values: organisationFormValues(organisation),
@@ -150,6 +158,7 @@ export function registerOrganisationRoutes(app: FastifyInstance) {
         flash(reply, 'Your changes have been saved.');
         return reply.redirect(`/organisations/${organisation.slug}`, 303);
       } catch (error) {
+        const mayEditStanding = can(request.actor, 'organisations:edit-standing');
         return renderFormFailure(
           reply,
           error,
@@ -157,10 +166,13 @@ export function registerOrganisationRoutes(app: FastifyInstance) {
           {
             title: `Edit ${organisation.name}`,
             organisation,
+            mayEditStanding,
             values: request.body,
             ...(await formContext()),
           },
-          organisationFields,
+          mayEditStanding
+            ? organisationFields
+            : organisationFields.filter((f) => !standingFields.includes(f.field)),
         );
       }
     },

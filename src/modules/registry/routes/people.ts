@@ -5,6 +5,7 @@ import { flash, renderFormFailure, type ConflictField } from '../../../platform/
 import { sendCsv, toCsv } from '../../../platform/csv.ts';
 import type { PersonRow } from '../../../db/schema.ts';
 import { idParam, type Body } from './params.ts';
+import { queryText } from '../../../platform/forms.ts';
 
 const personFields: ConflictField[] = [
   { field: 'name', column: 'name', label: 'Name' },
@@ -37,11 +38,11 @@ export function registerPeopleRoutes(app: FastifyInstance) {
     wards: (await registry.areas.list()).filter((a) => a.kind === 'ward'),
   });
 
-  app.get<{ Querystring: { q?: string } }>(
+  app.get<{ Querystring: { q?: unknown } }>(
     '/people',
     { config: { access: 'public' } },
     async (request, reply) => {
-      const q = request.query.q?.trim() || undefined;
+      const q = queryText(request.query.q);
       const people = await registry.people.listWithOrganisations(q);
       return reply.view('registry/people.njk', {
         title: 'People',
