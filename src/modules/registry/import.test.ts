@@ -95,6 +95,8 @@ describe('importing organisations and people from CSV', () => {
     assert.equal(response.statusCode, 400);
     assert.match(response.body, /Organisation &quot;No Such Org&quot; is not in the registry/);
     assert.match(response.body, /Choose whether the councillor is executive or backbench/);
+    const noWard = await upload('people', 'name,councillor role,party\nRole Without Ward,executive,Green\n');
+    assert.match(noWard.body, /Councillor role and party are only for councillors/);
     assert.equal(await count('people'), before);
     const good = `name,email,organisation,position,ward,councillor role\nJo Bloggs,jo@example.org,Brackenshire Constabulary,Analyst,,\nCllr Ann,ann@example.org,,,${ward.name},executive\n`;
     response = await upload('people', good);
