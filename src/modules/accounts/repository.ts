@@ -55,7 +55,9 @@ export function listAllGrants(db: Db) {
       'role_grants.partnership_id',
       'role_grants.organisation_id',
       'partnerships.name as partnership_name',
+      'partnerships.slug as partnership_slug',
       'organisations.name as organisation_name',
+      'organisations.slug as organisation_slug',
     ])
     .orderBy('role_grants.id')
     .execute();

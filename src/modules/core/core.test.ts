@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, type TestApp } from '../../testing/test-app.ts';
+import { createTestApp, Visitor, type TestApp } from '../../testing/test-app.ts';
 
 describe('the site itself', () => {
   let t: TestApp;
@@ -73,5 +73,28 @@ describe('the site itself', () => {
     assert.equal(response.statusCode, 503);
     assert.deepEqual(response.json(), { status: 'unavailable', database: broken.database.kind });
     await broken.app.close();
+  });
+});
+
+describe('the signed-in workspace', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(async () => t.close());
+
+  it('shows each person what is theirs to look after', async () => {
+    const officer = new Visitor(t.app);
+    await officer.signIn('carol.denholm@brackenshire-police.example', 'demo-password-2026');
+    const page = await officer.get('/manage');
+    assert.match(page.body, /Brackenshire Constabulary<\/a>: you keep its details up to date/);
+    assert.match(page.body, /href="\/organisations\/brackenshire-constabulary\/edit"/);
+    assert.doesNotMatch(page.body, /Add an organisation/, 'no links to what they may not do');
+    const chair = new Visitor(t.app);
+    await chair.signIn('susan.pettifer@kelmsfield.example', 'demo-password-2026');
+    assert.match(
+      (await chair.get('/manage')).body,
+      /Safer Kelmsfield Partnership<\/a>: you are its chair or secretary/,
+    );
   });
 });

@@ -41,10 +41,11 @@ export const coreModule: PlaceshaperModule = {
       reply.view('core/about.njk', { title: 'About Placeshaper' }),
     );
 
-    app.get('/manage', { config: { access: 'workspace:view' } }, async (_request, reply) =>
+    app.get('/manage', { config: { access: 'workspace:view' } }, async (request, reply) =>
       reply.view('core/manage.njk', {
         title: 'Manage the partnership',
         placeAreaId: (await app.services.place.siteSettings()).placeAreaId,
+        grants: (await app.services.accounts.user(request.actor!.userId)).grants,
       }),
     );
   },
