@@ -5,10 +5,9 @@ import { organisationTypeNames, organisationTypes, sectorNames, sectors } from '
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { fieldErrorsFrom } from '../../platform/forms.ts';
 import { CsvReadError, readCsv } from '../../platform/csv.ts';
-import { recordAudit } from '../../platform/audit.ts';
 import { nowIso } from '../../platform/time.ts';
-import { uniqueSlug } from '../../platform/slugs.ts';
 import { organisationForm, personForm } from './forms.ts';
+import { insertOrganisation, insertPerson } from './records.ts';
 
 export const importKinds = ['organisations', 'people'] as const;
 export type ImportKind = (typeof importKinds)[number];
@@ -214,81 +213,17 @@ export function createImportServices(db: Db) {
           form: 'This file has already been imported. Nothing was imported again.',
         });
       }
+      const how = (name: string) => ({
+        action: 'imported' as const,
+        summary: `Imported ${name} from ${found.filename}`,
+      });
       for (const record of prepared.records) {
         if (kind === 'organisations') {
-          const r = record as ReturnType<typeof organisationForm.parse>;
-          const values = {
-            name: r.name,
-            slug: await uniqueSlug(
-              r.name,
-              async (s) =>
-                !!(await trx
-                  .selectFrom('organisations')
-                  .select('id')
-                  .where('slug', '=', s)
-                  .executeTakeFirst()),
-            ),
-            sector: r.sector,
-            type: r.type,
-            named_partner: r.namedPartner ? 1 : 0,
-            area_id: r.areaId,
-            website: r.website,
-            description: r.description,
-            created_at: now,
-            updated_at: now,
-          };
-          const { id: entityId } = await trx
-            .insertInto('organisations')
-            .values(values)
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          await recordAudit(trx, actor, {
-            entityType: 'organisation',
-            entityId,
-            action: 'imported',
-            summary: `Imported ${r.name} from ${found.filename}`,
-            after: values,
-          });
+          const form = record as ReturnType<typeof organisationForm.parse>;
+          await insertOrganisation(trx, actor, form, how(form.name));
         } else {
-          const r = record as ReturnType<typeof personForm.parse>;
-          const values = {
-            name: r.name,
-            slug: await uniqueSlug(
-              r.name,
-              async (s) =>
-                !!(await trx.selectFrom('people').select('id').where('slug', '=', s).executeTakeFirst()),
-            ),
-            email: r.email,
-            councillor: r.councillor ? 1 : 0,
-            ward_id: r.wardId,
-            councillor_role: r.councillorRole,
-            party: r.councillor ? r.party : null,
-            created_at: now,
-            updated_at: now,
-          };
-          const { id: entityId } = await trx
-            .insertInto('people')
-            .values(values)
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          if (r.organisationId) {
-            await trx
-              .insertInto('affiliations')
-              .values({
-                person_id: entityId,
-                organisation_id: r.organisationId,
-                position: r.position,
-                created_at: now,
-              })
-              .execute();
-          }
-          await recordAudit(trx, actor, {
-            entityType: 'person',
-            entityId,
-            action: 'imported',
-            summary: `Imported ${r.name} from ${found.filename}`,
-            after: values,
-          });
+          const form = record as ReturnType<typeof personForm.parse>;
+          await insertPerson(trx, actor, form, how(form.name));
         }
       }
     });

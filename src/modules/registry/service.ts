@@ -18,6 +18,13 @@ import {
   personForm,
 } from './forms.ts';
 import * as repo from './repository.ts';
+import {
+  insertOrganisation,
+  insertPerson,
+  organisationValues,
+  recordSeatChange,
+  slugTaken,
+} from './records.ts';
 import { groupBy } from '../../platform/collections.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -52,15 +59,6 @@ export function createRegistryServices(db: Kysely<Database>) {
       line.push(current);
     }
     return line;
-  }
-
-  async function slugTaken(
-    dbx: Db,
-    table: 'areas' | 'organisations' | 'people' | 'partnerships',
-    slug: string,
-  ) {
-    const t = dbx as unknown as Kysely<Record<string, { slug: string }>>;
-    return !!(await t.selectFrom(table).select('slug').where('slug', '=', slug).executeTakeFirst());
   }
 
   // ---- areas
@@ -191,43 +189,15 @@ export function createRegistryServices(db: Kysely<Database>) {
     }
   }
 
-  async function organisationValues(form: ReturnType<typeof organisationForm.parse>) {
-    return {
-      name: form.name,
-      sector: form.sector,
-      type: form.type,
-      named_partner: form.namedPartner ? 1 : 0,
-      area_id: form.areaId,
-      website: form.website,
-      description: form.description,
-    };
-  }
-
   async function createOrganisation(actor: Actor | null, input: unknown) {
     authorise(actor, 'organisations:create');
     const form = parseForm(organisationForm, input);
     return db.transaction().execute(async (trx) => {
       await checkOrganisationLinks(trx, form);
-      const now = nowIso();
-      const values = {
-        ...(await organisationValues(form)),
-        slug: await uniqueSlug(form.name, (s) => slugTaken(trx, 'organisations', s)),
-        created_at: now,
-        updated_at: now,
-      };
-      const { id } = await trx
-        .insertInto('organisations')
-        .values(values)
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await recordAudit(trx, actor, {
-        entityType: 'organisation',
-        entityId: id,
+      return insertOrganisation(trx, actor, form, {
         action: 'created',
         summary: `Added the organisation ${form.name}`,
-        after: values,
       });
-      return { id, slug: values.slug };
     });
   }
 
@@ -256,7 +226,7 @@ export function createRegistryServices(db: Kysely<Database>) {
         'organisations',
         organisation.id,
         expected,
-        await organisationValues(form),
+        organisationValues(form),
       );
       await recordAudit(trx, actor, {
         entityType: 'organisation',
@@ -300,38 +270,7 @@ export function createRegistryServices(db: Kysely<Database>) {
     const form = parseForm(personForm, input);
     return db.transaction().execute(async (trx) => {
       await checkPerson(actor, trx, form);
-      const now = nowIso();
-      const values = {
-        name: form.name,
-        slug: await uniqueSlug(form.name, (s) => slugTaken(trx, 'people', s)),
-        email: form.email,
-        councillor: form.councillor ? 1 : 0,
-        ward_id: form.councillor ? form.wardId : null,
-        councillor_role: form.councillor ? form.councillorRole : null,
-        party: form.councillor ? form.party : null,
-        created_at: now,
-        updated_at: now,
-      };
-      const { id } = await trx.insertInto('people').values(values).returning('id').executeTakeFirstOrThrow();
-      if (form.organisationId) {
-        await trx
-          .insertInto('affiliations')
-          .values({
-            person_id: id,
-            organisation_id: form.organisationId,
-            position: form.position,
-            created_at: now,
-          })
-          .execute();
-      }
-      await recordAudit(trx, actor, {
-        entityType: 'person',
-        entityId: id,
-        action: 'created',
-        summary: `Added ${form.name}`,
-        after: { ...values, organisation_id: form.organisationId, position: form.position },
-      });
-      return { id, slug: values.slug };
+      return insertPerson(trx, actor, form, { action: 'created', summary: `Added ${form.name}` });
     });
   }
 
@@ -723,20 +662,16 @@ export function createRegistryServices(db: Kysely<Database>) {
         .returning('id')
         .executeTakeFirstOrThrow();
       const summary = `${person.name} joined ${partnership.name} as ${form.role.replace('_', '-')}`;
-      await recordAudit(trx, actor, {
-        entityType: 'membership',
-        entityId: id,
-        action: 'created',
-        summary,
-        after: row,
-      });
-      await recordAudit(trx, actor, {
-        entityType: 'partnership',
-        entityId: partnership.id,
-        action: 'updated',
-        summary,
-        after: row,
-      });
+      await recordSeatChange(
+        trx,
+        actor,
+        { membershipId: id, partnershipId: partnership.id },
+        {
+          action: 'created',
+          summary,
+          after: row,
+        },
+      );
       return { id };
     });
   }
@@ -769,23 +704,17 @@ export function createRegistryServices(db: Kysely<Database>) {
       const { person, values } = await membershipValues(trx, form);
       await checkNoOverlap(trx, partnership, person.name, values, membership.id);
       const { before, after } = await updateWithVersion(trx, 'memberships', membership.id, expected, values);
-      const summary = `Edited ${person.name}’s seat on ${partnership.name}`;
-      await recordAudit(trx, actor, {
-        entityType: 'membership',
-        entityId: membership.id,
-        action: 'updated',
-        summary,
-        before,
-        after,
-      });
-      await recordAudit(trx, actor, {
-        entityType: 'partnership',
-        entityId: partnership.id,
-        action: 'updated',
-        summary,
-        before,
-        after,
-      });
+      await recordSeatChange(
+        trx,
+        actor,
+        { membershipId: membership.id, partnershipId: partnership.id },
+        {
+          action: 'updated',
+          summary: `Edited ${person.name}’s seat on ${partnership.name}`,
+          before,
+          after,
+        },
+      );
     });
   }
 
@@ -809,23 +738,17 @@ export function createRegistryServices(db: Kysely<Database>) {
       const { before, after } = await updateWithVersion(trx, 'memberships', membership.id, expected, {
         ends_on: form.endsOn,
       });
-      const summary = `${membership.person_name} left ${partnership.name} on ${form.endsOn}`;
-      await recordAudit(trx, actor, {
-        entityType: 'membership',
-        entityId: membership.id,
-        action: 'ended',
-        summary,
-        before,
-        after,
-      });
-      await recordAudit(trx, actor, {
-        entityType: 'partnership',
-        entityId: partnership.id,
-        action: 'updated',
-        summary,
-        before,
-        after,
-      });
+      await recordSeatChange(
+        trx,
+        actor,
+        { membershipId: membership.id, partnershipId: partnership.id },
+        {
+          action: 'ended',
+          summary: `${membership.person_name} left ${partnership.name} on ${form.endsOn}`,
+          before,
+          after,
+        },
+      );
     });
   }
 
