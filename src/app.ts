@@ -186,6 +186,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     };
   });
 
+  // Pages seen while signed in (with emails, forms, tokens) never sit in a shared cache.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.actor && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'private, no-store');
+  });
+
   // A slug in the address that could never be one is a 404 before any query runs.
   app.addHook('preValidation', async (request) => {
     const slug = (request.params as { slug?: string } | undefined)?.slug;

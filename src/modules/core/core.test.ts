@@ -90,6 +90,7 @@ describe('the signed-in workspace', () => {
     assert.match(page.body, /Brackenshire Constabulary<\/a>: you keep its details up to date/);
     assert.match(page.body, /href="\/organisations\/brackenshire-constabulary\/edit"/);
     assert.doesNotMatch(page.body, /Add an organisation/, 'no links to what they may not do');
+    assert.equal(page.headers['cache-control'], 'private, no-store');
     const chair = new Visitor(t.app);
     await chair.signIn('susan.pettifer@kelmsfield.example', 'demo-password-2026');
     assert.match(
