@@ -248,7 +248,7 @@ describe('sectorMixInWords', () => {
   });
 
   it('leaves out sectors without seats and says "seat" for one', () => {
-    assert.equal(sectorMixInWords(seats({ resident_community: 1 })), '1 seat: 1 residents');
+    assert.equal(sectorMixInWords(seats({ resident_community: 1 })), '1 seat: 1 resident');
     assert.equal(sectorMixInWords(seats({ business: 3, faith: 0 })), '3 seats: 3 business');
   });
 
@@ -296,12 +296,12 @@ describe('wrapText', () => {
 
   it('breaks only where told to', () => {
     const { lines } = wrapText(
-      '11 seats: 5 public, 2 business, 2 VCS, 1 faith, 1 residents',
+      '11 seats: 5 public, 2 business, 2 VCS, 1 faith, 1 resident',
       40,
       2,
       /(?<=,) /,
     );
-    assert.deepEqual(lines, ['11 seats: 5 public, 2 business, 2 VCS,', '1 faith, 1 residents']);
+    assert.deepEqual(lines, ['11 seats: 5 public, 2 business, 2 VCS,', '1 faith, 1 resident']);
   });
 });
 

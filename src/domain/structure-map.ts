@@ -104,7 +104,12 @@ export function sectorMixInWords(seats: Record<Sector, number>): string {
   const total = counts.reduce((sum, c) => sum + c.n, 0);
   if (total === 0) return 'No current seats';
   counts.sort((a, b) => b.n - a.n || a.order - b.order);
-  return `${plural(total, 'seat', 'seats')}: ${counts.map((c) => `${c.n} ${sectorShortLabels[c.sector]}`).join(', ')}`;
+  return `${plural(total, 'seat', 'seats')}: ${counts.map((c) => `${c.n} ${shortLabel(c.sector, c.n)}`).join(', ')}`;
+}
+
+/** "1 resident", "2 residents"; the other short labels read the same for any number. */
+function shortLabel(sector: Sector, n: number): string {
+  return sector === 'resident_community' && n === 1 ? 'resident' : sectorShortLabels[sector];
 }
 
 // ---------------------------------------------------------------------------------------
