@@ -2,7 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type Migration,
+} from 'kysely';
 import type { Database } from './schema.ts';
 import type { DatabaseKind } from '../config.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
@@ -69,6 +77,11 @@ export async function migrateToLatest(db: Kysely<Database>, schema?: string): Pr
   }
 }
 
+/** For the few places where the two databases need different SQL. */
+export function isPostgres(db: Kysely<unknown> | Kysely<Database>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
 export async function databaseIsReachable(db: Kysely<Database>): Promise<boolean> {
   try {
     await sql`select 1`.execute(db);
@@ -80,6 +93,7 @@ export async function databaseIsReachable(db: Kysely<Database>): Promise<boolean
 
 /** "Contains", ignoring case, the same on SQLite and PostgreSQL; % and _ typed by a person are literal. */
 export function lowerLike(column: string, term: string) {
-  const escaped = term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-  return sql<boolean>`lower(${sql.ref(column)}) like ${'%' + escaped + '%'} escape '\\'`;
+  // Both sides are lower-cased by the database itself, so each agrees with itself on every letter.
+  const escaped = term.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return sql<boolean>`lower(${sql.ref(column)}) like lower(${'%' + escaped + '%'}) escape '\\'`;
 }

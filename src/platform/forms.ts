@@ -48,8 +48,12 @@ export const largestWholeNumber = 2_147_483_647;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
+export function withoutControlCharacters(text: string): string {
+  return text.replace(controlCharacters, '');
+}
+
 export function cleanText(value: unknown): unknown {
-  return typeof value === 'string' ? value.replace(controlCharacters, '').trim() : value;
+  return typeof value === 'string' ? withoutControlCharacters(value).trim() : value;
 }
 
 export function requiredText(label: string, max = 200) {

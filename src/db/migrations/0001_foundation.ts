@@ -14,6 +14,7 @@ function withTimestampsAndVersion<T extends string>(table: CreateTableBuilder<T,
     .addColumn('updated_at', 'text', (c) => c.notNull());
 }
 
+// Migrations stay self-contained (they must not change when the app's code does).
 export function isPostgres(db: Kysely<unknown>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }

@@ -7,9 +7,9 @@ import { idParam } from '../../platform/params.ts';
 
 type Body = Record<string, unknown>;
 
-/** Only same-site paths are followed after sign-in. */
+/** Only same-site paths of printable ASCII are followed after sign-in (anything else could not be a Location). */
 function safeReturnTo(value: unknown): string {
-  return typeof value === 'string' && /^\/(?!\/)[^\s\\]*$/.test(value) ? value : '/manage';
+  return typeof value === 'string' && /^\/(?![/\\])[\x21-\x5b\x5d-\x7e]*$/.test(value) ? value : '/manage';
 }
 
 export const accountsModule: PlaceshaperModule = {

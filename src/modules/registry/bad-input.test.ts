@@ -254,4 +254,115 @@ describe('awkward input to the registry', () => {
     );
     await withBase.close();
   });
+
+  it('cleans control characters from websites and from uploaded files too', async () => {
+    await admin.get('/organisations/new');
+    let response = await admin.post('/organisations/new', {
+      name: 'Web Nul',
+      sector: 'business',
+      type: 'business',
+      website: 'https://a.example/\u0000x',
+    });
+    assert.equal(response.statusCode, 303);
+    const saved = await db()
+      .selectFrom('organisations')
+      .select('website')
+      .where('name', '=', 'Web Nul')
+      .executeTakeFirstOrThrow();
+    assert.equal(saved.website, 'https://a.example/x');
+    await admin.get('/import/organisations');
+    response = await admin.postMultipart(
+      '/import/organisations',
+      {},
+      {
+        name: 'file',
+        filename: 'nul.csv',
+        content: 'name,sector,type,description\nNul Import,business,business,a\u0000b\n',
+      },
+    );
+    assert.equal(response.statusCode, 200);
+    assert.match(response.body, /ready to import/);
+  });
+
+  it('lets a record that already shares its name with another be saved unchanged', async () => {
+    const original = await db()
+      .selectFrom('partnerships')
+      .selectAll()
+      .where('slug', '=', 'kelmsfield-housing-partnership')
+      .executeTakeFirstOrThrow();
+    const now = new Date().toISOString();
+    await db()
+      .insertInto('partnerships')
+      .values({
+        name: original.name,
+        slug: 'old-housing-partnership',
+        parent_id: original.parent_id,
+        statutory: 0,
+        status: 'abolished',
+        status_changed_on: '2009-01-01',
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await admin.get('/partnerships/old-housing-partnership/edit');
+    const old = await db()
+      .selectFrom('partnerships')
+      .selectAll()
+      .where('slug', '=', 'old-housing-partnership')
+      .executeTakeFirstOrThrow();
+    const response = await admin.post('/partnerships/old-housing-partnership/edit', {
+      name: old.name,
+      parentId: String(old.parent_id),
+      status: 'abolished',
+      statusChangedOn: '2009-01-01',
+      theme: 'Housing',
+      version: String(old.version),
+    });
+    assert.equal(response.statusCode, 303);
+  });
+
+  it('ignores a return address that could not be followed, instead of failing', async () => {
+    const visitor = new Visitor(t.app);
+    await visitor.get('/sign-in');
+    for (const returnTo of ['/people\u0000', '/people?q=€', '/\\evil.example']) {
+      const response = await visitor.post('/sign-in', {
+        email: 'helen.marsh@kelmsfield.example',
+        password: demoPassword,
+        returnTo,
+      });
+      assert.equal(response.statusCode, 303, returnTo);
+      assert.equal(response.headers.location, '/manage', returnTo);
+      await visitor.post('/sign-out');
+      await visitor.get('/sign-in');
+    }
+  });
+
+  it('shows a partner officer the area their organisation covers, and history in words', async () => {
+    const officer = new Visitor(t.app);
+    await officer.signIn('carol.denholm@brackenshire-police.example', demoPassword);
+    const form = await officer.get('/organisations/brackenshire-constabulary/edit');
+    assert.match(form.body, /Area covered\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*Kelmsfield/);
+    await admin.get('/organisations/new');
+    const created = await admin.post('/organisations/new', {
+      name: 'Sector Shift',
+      sector: 'business',
+      type: 'business',
+    });
+    const url = String(created.headers.location);
+    const org = await db()
+      .selectFrom('organisations')
+      .selectAll()
+      .where('name', '=', 'Sector Shift')
+      .executeTakeFirstOrThrow();
+    await admin.get(`${url}/edit`);
+    await admin.post(`${url}/edit`, {
+      name: org.name,
+      sector: 'faith',
+      type: 'faith_group',
+      version: String(org.version),
+    });
+    const page = await admin.get(url);
+    assert.match(page.body, /Business → Faith/);
+    assert.match(page.body, /Business → Faith group/);
+  });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   choice,
   emailAddress,
+  cleanText,
   isoDate,
   largestWholeNumber,
   optionalChoice,
@@ -54,7 +55,7 @@ export const organisationForm = z.object({
   namedPartner: yesNo,
   areaId: optionalId('Choose the area the organisation covers'),
   website: z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null),
+    (value) => (typeof value === 'string' && (cleanText(value) as string) !== '' ? cleanText(value) : null),
     z
       .string()
       .max(300, 'Website must be 300 characters or fewer')

@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import { can, type Actor } from '../../domain/permissions.ts';
 import { organisationTypeNames, organisationTypes, sectorNames, sectors } from '../../domain/vocabulary.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
-import { fieldErrorsFrom } from '../../platform/forms.ts';
+import { fieldErrorsFrom, withoutControlCharacters } from '../../platform/forms.ts';
 import { CsvReadError, readCsv } from '../../platform/csv.ts';
 import { nowIso } from '../../platform/time.ts';
 import { organisationForm, personForm } from './forms.ts';
@@ -153,6 +153,8 @@ export function createImportServices(db: Db) {
     text: string,
   ): Promise<ImportCheck & { batchId?: number }> {
     if (!can(actor, 'registry:import')) throw new ForbiddenError();
+    // Invisible control characters mean nothing in a CSV file (and PostgreSQL refuses NUL).
+    text = withoutControlCharacters(text);
     if (!text.trim()) throw new ValidationError({ file: 'The selected file is empty' });
     let prepared;
     try {

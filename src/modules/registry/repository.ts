@@ -44,7 +44,7 @@ export const findOrganisationByName = (db: Db, name: string) =>
   db
     .selectFrom('organisations')
     .selectAll()
-    .where(sql<boolean>`lower(name) = ${name.toLowerCase()}`)
+    .where(sql<boolean>`lower(name) = lower(${name})`)
     .executeTakeFirst();
 
 // People
@@ -94,7 +94,7 @@ export const findPartnershipByName = (db: Db, name: string) =>
   db
     .selectFrom('partnerships')
     .selectAll()
-    .where(sql<boolean>`lower(name) = ${name.toLowerCase()}`)
+    .where(sql<boolean>`lower(name) = lower(${name})`)
     .executeTakeFirst();
 export const findPartnershipById = (db: Db, id: number) =>
   db.selectFrom('partnerships').selectAll().where('id', '=', id).executeTakeFirst();

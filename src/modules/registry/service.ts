@@ -1,7 +1,16 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, PartnershipRow } from '../../db/schema.ts';
 import { can, type Action, type Actor, type Scope } from '../../domain/permissions.ts';
-import { placeKinds, sectors, type Sector } from '../../domain/vocabulary.ts';
+import {
+  areaKindNames,
+  membershipRoleNames,
+  organisationTypeNames,
+  partnershipStatusNames,
+  placeKinds,
+  sectorNames,
+  sectors,
+  type Sector,
+} from '../../domain/vocabulary.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { parseForm, version } from '../../platform/forms.ts';
 import { historyOf, recordAudit } from '../../platform/audit.ts';
@@ -18,6 +27,7 @@ import {
   personForm,
 } from './forms.ts';
 import * as repo from './repository.ts';
+import { isPostgres } from '../../db/database.ts';
 import {
   insertOrganisation,
   insertPerson,
@@ -178,10 +188,11 @@ export function createRegistryServices(db: Kysely<Database>) {
   async function checkOrganisationLinks(
     trx: Db,
     form: ReturnType<typeof organisationForm.parse>,
-    selfId?: number,
+    self?: { id: number; name: string },
   ) {
-    const clash = await repo.findOrganisationByName(trx, form.name);
-    if (clash && clash.id !== selfId) {
+    // Only a new or changed name is checked, so a record that already shares its name can still be saved.
+    const clash = renamed(self, form.name) ? await repo.findOrganisationByName(trx, form.name) : undefined;
+    if (clash && clash.id !== self?.id) {
       throw new ValidationError({ name: `There is already an organisation called ${form.name}` });
     }
     if (form.areaId && !(await repo.findAreaById(trx, form.areaId))) {
@@ -220,7 +231,7 @@ export function createRegistryServices(db: Kysely<Database>) {
         };
     const form = parseForm(organisationForm, submitted);
     return db.transaction().execute(async (trx) => {
-      await checkOrganisationLinks(trx, form, organisation.id);
+      await checkOrganisationLinks(trx, form, organisation);
       const { before, after } = await updateWithVersion(
         trx,
         'organisations',
@@ -413,7 +424,7 @@ export function createRegistryServices(db: Kysely<Database>) {
     trx: Db,
     actor: Actor,
     form: ReturnType<typeof partnershipForm.parse>,
-    self?: { id: number; parent_id: number | null },
+    self?: { id: number; parent_id: number | null; name: string },
   ) {
     const selfId = self?.id;
     const parentUnchanged = self !== undefined && self.parent_id === form.parentId;
@@ -442,7 +453,7 @@ export function createRegistryServices(db: Kysely<Database>) {
     }
     if (form.areaId && !(await repo.findAreaById(trx, form.areaId)))
       throw new ValidationError({ areaId: 'Choose an area from the list' });
-    const sameName = await repo.findPartnershipByName(trx, form.name);
+    const sameName = renamed(self, form.name) ? await repo.findPartnershipByName(trx, form.name) : undefined;
     if (sameName && sameName.id !== selfId) {
       throw new ValidationError({ name: `There is already a partnership called ${form.name}` });
     }
@@ -628,6 +639,15 @@ export function createRegistryServices(db: Kysely<Database>) {
     seat: { person_id: number; role: string; starts_on: string; ends_on: string | null },
     selfId?: number,
   ) {
+    if (isPostgres(trx)) {
+      // Two people seating the same person at once: the second waits here, then sees the first.
+      await trx
+        .selectFrom('partnerships')
+        .select('id')
+        .where('id', '=', partnership.id)
+        .forUpdate()
+        .execute();
+    }
     let query = trx
       .selectFrom('memberships')
       .select(['starts_on', 'ends_on'])
@@ -831,7 +851,10 @@ export function createRegistryServices(db: Kysely<Database>) {
       const table = tableOf(field);
       if (table && typeof value === 'number')
         return names.get(`${table}:${value}`) ?? `(removed record ${value})`;
-      if (flagFields.has(field)) return value === 1 ? 'Yes' : 'No';
+      if (flagFields.has(field))
+        return value === null || value === undefined ? value : value === 1 ? 'Yes' : 'No';
+      const words = codeNames[field];
+      if (words && typeof value === 'string') return words[value] ?? value;
       return value;
     };
     return history.map((entry) => ({
@@ -845,6 +868,10 @@ export function createRegistryServices(db: Kysely<Database>) {
   }
 }
 
+function renamed(self: { name: string } | undefined, name: string): boolean {
+  return !self || self.name.toLowerCase() !== name.toLowerCase();
+}
+
 const referenceTables: Record<string, 'areas' | 'organisations' | 'people' | 'partnerships'> = {
   person_id: 'people',
   organisation_id: 'organisations',
@@ -855,6 +882,15 @@ const referenceTables: Record<string, 'areas' | 'organisations' | 'people' | 'pa
 };
 
 const flagFields = new Set(['named_partner', 'statutory', 'councillor', 'disabled']);
+
+/** Stored codes shown in the history by the words the forms use. */
+const codeNames: Record<string, Record<string, string>> = {
+  sector: sectorNames,
+  type: organisationTypeNames,
+  role: membershipRoleNames,
+  status: partnershipStatusNames,
+  kind: areaKindNames,
+};
 
 /** A seat not yet ended (including one that starts in the future); ended seats are history. */
 export function isCurrent(seat: { ends_on: string | null }, today: string): boolean {

@@ -54,7 +54,10 @@ export function registerOrganisationRoutes(app: FastifyInstance) {
     sectorNames,
     typeNames: organisationTypeNames,
   };
-  const formContext = async () => ({ areas: await registry.areas.list(), ...vocab });
+  const formContext = async (organisation?: OrganisationRow) => {
+    const areas = await registry.areas.list();
+    return { areas, areaName: areas.find((a) => a.id === organisation?.area_id)?.name, ...vocab };
+  };
 
   app.get<{ Querystring: ListQuery }>(
     '/organisations',
@@ -143,7 +146,7 @@ export function registerOrganisationRoutes(app: FastifyInstance) {
         title: `Edit ${organisation.name}`,
         organisation,
         values: organisationFormValues(organisation),
-        ...(await formContext()),
+        ...(await formContext(organisation)),
       });
     },
   );
@@ -168,7 +171,7 @@ export function registerOrganisationRoutes(app: FastifyInstance) {
             organisation,
             mayEditStanding,
             values: request.body,
-            ...(await formContext()),
+            ...(await formContext(organisation)),
           },
           mayEditStanding
             ? organisationFields
