@@ -53,6 +53,7 @@ const expected: Record<string, Role[]> = {
   'GET /partnerships/new': [...admins, 'chair'],
   'POST /partnerships/new': [...admins, 'chair'],
   'GET /partnerships/:slug': everyone,
+  'GET /partnerships/:slug/members.csv': everyone,
   'GET /partnerships/:slug/edit': [...admins, 'chair'],
   'POST /partnerships/:slug/edit': [...admins, 'chair'],
   'GET /partnerships/:slug/members/new': [...admins, 'chair'],

@@ -71,6 +71,11 @@ describe('the registry', () => {
         /@kelmsfield\.example|@brackenshire/,
         'no email addresses on public pages',
       );
+      const csv = await t.app.inject('/partnerships/safer-kelmsfield-partnership/members.csv');
+      assert.match(csv.body, /^\uFEFFname,role,representing,sector,starts on,ends on,current,web page\n/);
+      assert.match(csv.body, /Susan Pettifer,Chair,[^,]+,Public sector,[\d-]+,,yes,\/people\/susan-pettifer/);
+      assert.match(csv.body, /,no,\/people\//, 'past members too');
+      assert.doesNotMatch(csv.body, /@/);
     });
 
     it('sets up a thematic partnership with a member, recording both in the history', async () => {

@@ -165,6 +165,35 @@ export function registerPartnershipRoutes(app: FastifyInstance) {
   );
 
   app.get<{ Params: { slug: string } }>(
+    '/partnerships/:slug/members.csv',
+    { config: { access: 'public' } },
+    async (request, reply) => {
+      const page = await registry.partnerships.page(request.params.slug);
+      const seats = [...page.currentSeats, ...page.pastSeats];
+      return sendCsv(
+        reply,
+        `${page.partnership.slug}-members.csv`,
+        toCsv(
+          [
+            { header: 'name', value: (m) => m.person_name },
+            {
+              header: 'role',
+              value: (m) => membershipRoleNames[m.role as keyof typeof membershipRoleNames] ?? m.role,
+            },
+            { header: 'representing', value: (m) => m.organisation_name },
+            { header: 'sector', value: (m) => sectorNames[m.sector as keyof typeof sectorNames] ?? m.sector },
+            { header: 'starts on', value: (m) => m.starts_on },
+            { header: 'ends on', value: (m) => m.ends_on },
+            { header: 'current', value: (m) => page.currentSeats.includes(m) },
+            { header: 'web page', value: (m) => `/people/${m.person_slug}` },
+          ],
+          seats,
+        ),
+      );
+    },
+  );
+
+  app.get<{ Params: { slug: string } }>(
     '/partnerships/:slug/edit',
     { config: { access: 'partnerships:edit' } },
     async (request, reply) => {
