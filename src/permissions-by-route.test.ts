@@ -2,6 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, Visitor, type TestApp } from './testing/test-app.ts';
 import { demoPassword } from './modules/registry/demo-place.ts';
+import { admins, everyone, logins, roles, signedIn, type Role } from './testing/route-roles.ts';
+import { moduleRouteExpectations } from './testing/module-route-expectations.ts';
 
 /**
  * Walks every route the app declares, as every role, and checks who is let in.
@@ -9,22 +11,8 @@ import { demoPassword } from './modules/registry/demo-place.ts';
  * in this table fails the test until someone decides who may use it.
  */
 
-type Role = 'public' | 'admin' | 'secretariat' | 'chair' | 'officer' | 'member';
-const roles: Role[] = ['public', 'admin', 'secretariat', 'chair', 'officer', 'member'];
-const signedIn: Role[] = ['admin', 'secretariat', 'chair', 'officer', 'member'];
-const everyone: Role[] = roles;
-const admins: Role[] = ['admin', 'secretariat'];
-
-const logins: Record<Exclude<Role, 'public'>, string> = {
-  admin: 'admin@kelmsfield.example',
-  secretariat: 'helen.marsh@kelmsfield.example',
-  chair: 'susan.pettifer@kelmsfield.example', // chair of the Safer Kelmsfield Partnership
-  officer: 'carol.denholm@brackenshire-police.example', // partner officer of the police
-  member: 'lesley.rutherford@kelmsfield-chamber.example', // member of the board
-};
-
 // Who may reach each route, with parameters filled in the scope of the chair and the officer.
-const expected: Record<string, Role[]> = {
+const registryExpectations: Record<string, Role[]> = {
   'GET /': everyone,
   'GET /health': everyone,
   'GET /about': everyone,
@@ -95,9 +83,15 @@ const expected: Record<string, Role[]> = {
   'POST /import/batches/:id/confirm': admins,
 };
 
+const expected: Record<string, Role[]> = {
+  ...registryExpectations,
+  ...Object.assign({}, ...moduleRouteExpectations.map((m) => m.expected)),
+};
+
 describe('every route × every role', () => {
   let t: TestApp;
   let params: Record<string, string>;
+  const fragments: Record<string, string> = {};
 
   before(async () => {
     t = await createTestApp();
@@ -140,12 +134,15 @@ describe('every route × every role', () => {
     params.organisations = police.slug;
     params.people = person.slug;
     params.areas = ward.slug;
+    for (const module of moduleRouteExpectations) Object.assign(fragments, await module.params?.(db));
   });
 
   after(async () => t.close());
 
   function concreteUrl(url: string): string {
     let concrete = url;
+    const longestFirst = Object.keys(fragments).sort((a, b) => b.length - a.length);
+    for (const fragment of longestFirst) concrete = concrete.replace(fragment, fragments[fragment]!);
     for (const [pattern, value] of Object.entries(params))
       if (pattern.includes(':')) concrete = concrete.replace(pattern, value);
     return concrete.replace(

@@ -4,6 +4,9 @@ import { createAccountServices } from './modules/accounts/service.ts';
 import { createPlaceServices } from './modules/registry/place-service.ts';
 import { createRegistryServices } from './modules/registry/service.ts';
 import { createImportServices } from './modules/registry/import-service.ts';
+import { createStrategyServices } from './modules/strategy/service.ts';
+import { createPerformanceServices } from './modules/performance/service.ts';
+import { createDeliveryServices } from './modules/delivery/service.ts';
 
 /** The use cases of every module, built once per app over one database. */
 export function createServices(db: Kysely<Database>) {
@@ -14,6 +17,9 @@ export function createServices(db: Kysely<Database>) {
     place: createPlaceServices(db, accounts),
     registry: createRegistryServices(db),
     imports: createImportServices(db),
+    strategy: createStrategyServices(db),
+    performance: createPerformanceServices(db),
+    delivery: createDeliveryServices(db),
   };
 }
 

@@ -14,6 +14,9 @@ import {
 import type { Database } from './schema.ts';
 import type { DatabaseKind } from '../config.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
+import * as m0002 from './migrations/0002_strategy.ts';
+import * as m0003 from './migrations/0003_performance.ts';
+import * as m0004 from './migrations/0004_delivery.ts';
 
 // PostgreSQL returns bigint counts as strings; our counts fit in a JS number.
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
@@ -21,6 +24,9 @@ pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
 /** Versioned migrations, applied in name order; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_strategy': m0002,
+  '0003_performance': m0003,
+  '0004_delivery': m0004,
 };
 
 export interface DatabaseHandle {

@@ -1,10 +1,14 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { StrategyTables } from '../modules/strategy/tables.ts';
+import type { PerformanceTables } from '../modules/performance/tables.ts';
+import type { DeliveryTables } from '../modules/delivery/tables.ts';
 
 /**
  * The database as Kysely sees it. Portable across SQLite and PostgreSQL:
  * flags are integers (0/1), dates and times ISO 8601 text in UTC, money integer pence.
  */
-export interface Database {
+/** Each later module declares its own tables beside its code. */
+export interface Database extends StrategyTables, PerformanceTables, DeliveryTables {
   settings: SettingsTable;
   areas: AreasTable;
   organisations: OrganisationsTable;

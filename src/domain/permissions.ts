@@ -65,6 +65,26 @@ export const permissionTable = {
   'partnerships:edit': [...admins, { role: 'partnership_manager', within: 'partnership-line' }],
   'memberships:manage': [...admins, { role: 'partnership_manager', within: 'partnership-line' }],
   'registry:import': admins,
+  /** Strategy, versions, priorities, plan links and lifecycle stages. */
+  'strategy:manage': [...admins, { role: 'partnership_manager', within: 'partnership-line' }],
+  /** The indicator catalogue. */
+  'indicators:manage': admins,
+  /** Bulk data files (Fingertips or simple layout). */
+  'data:import': admins,
+  /** A value for an indicator: partner officers for the targets their organisation leads. */
+  'data:record': [...admins, { role: 'partner_officer', within: 'organisation' }],
+  /** Agreements, their targets and sign-off. */
+  'agreements:manage': admins,
+  /** Actions in the action plan: add, edit, milestones, progress updates. */
+  'actions:manage': [
+    ...admins,
+    { role: 'partnership_manager', within: 'partnership-line' },
+    { role: 'partner_officer', within: 'organisation' },
+  ],
+  /** A partner organisation's quarterly return: its actions' updates and its indicator data. */
+  'returns:make': [...admins, { role: 'partner_officer', within: 'organisation' }],
+  /** Who has and has not made this quarter's return. */
+  'returns:monitor': admins,
   'history:view': [{ role: 'any-signed-in' }],
   'workspace:view': [{ role: 'any-signed-in' }],
 } satisfies Record<string, Rule[]>;

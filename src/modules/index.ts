@@ -1,7 +1,17 @@
 import { accountsModule } from './accounts/index.ts';
 import { coreModule } from './core/index.ts';
 import { registryModule } from './registry/index.ts';
+import { strategyModule } from './strategy/index.ts';
+import { performanceModule } from './performance/index.ts';
+import { deliveryModule } from './delivery/index.ts';
 import type { PlaceshaperModule } from './module.ts';
 
 /** Every capability of Placeshaper, in the order their navigation and demo data appear. */
-export const modules: PlaceshaperModule[] = [coreModule, registryModule, accountsModule];
+export const modules: PlaceshaperModule[] = [
+  coreModule,
+  registryModule,
+  strategyModule,
+  performanceModule,
+  deliveryModule,
+  accountsModule,
+];

@@ -1,0 +1,6 @@
+import type { RouteExpectations } from '../../testing/route-roles.ts';
+
+/** Who may reach each route of the performance module (walked by src/permissions-by-route.test.ts). */
+export const performanceRouteExpectations: RouteExpectations = {
+  expected: {},
+};
