@@ -17,6 +17,7 @@ import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_strategy.ts';
 import * as m0003 from './migrations/0003_performance.ts';
 import * as m0004 from './migrations/0004_delivery.ts';
+import * as m0005 from './migrations/0005_imports_and_revisions.ts';
 
 // PostgreSQL returns bigint counts as strings; our counts fit in a JS number.
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '0002_strategy': m0002,
   '0003_performance': m0003,
   '0004_delivery': m0004,
+  '0005_imports_and_revisions': m0005,
 };
 
 export interface DatabaseHandle {

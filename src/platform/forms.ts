@@ -179,3 +179,73 @@ export function queryText(value: unknown, max = 100): string | undefined {
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+const numberText = (value: unknown) =>
+  typeof value === 'number' ? String(value) : typeof value === 'string' ? (cleanText(value) as string) : '';
+
+/**
+ * A number as people type it ("1,234.5", "12.5%", "-3"); blank is null unless required.
+ * Values beyond what a double stores exactly (or Infinity) are refused in words.
+ */
+export function decimalNumber(label: string, options: { required?: boolean; min?: number } = {}) {
+  return z.preprocess(
+    numberText,
+    z
+      .string()
+      .superRefine((value, ctx) => {
+        if (value === '') {
+          if (options.required) ctx.addIssue({ code: 'custom', message: `Enter ${label}` });
+          return;
+        }
+        const n = readDecimal(value);
+        if (n === null)
+          ctx.addIssue({ code: 'custom', message: `${capitalise(label)} must be a number, like 42.5` });
+        else if (options.min !== undefined && n < options.min)
+          ctx.addIssue({ code: 'custom', message: `${capitalise(label)} must be ${options.min} or more` });
+      })
+      .transform((value) => (value === '' ? null : readDecimal(value))),
+  );
+}
+
+/** "1,234.5" → 1234.5; "12.5%" → 12.5; anything else (or beyond ±1e15) → null. */
+export function readDecimal(text: string): number | null {
+  const cleaned = text
+    .trim()
+    .replace(/,(?=\d{3}(\D|$))/g, '')
+    .replace(/%$/, '')
+    .trim();
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return null;
+  const n = Number(cleaned);
+  return Number.isFinite(n) && Math.abs(n) < 1e15 ? n : null;
+}
+
+/** Money typed in pounds ("£1,250.50", "1250") as whole pence; blank is null. */
+export function moneyInPence(label: string) {
+  return z.preprocess(
+    (value) => numberText(value).replace(/^£\s*/, ''),
+    z
+      .string()
+      .superRefine((value, ctx) => {
+        if (value === '') return;
+        if (!/^\d{1,3}(,\d{3})*(\.\d{1,2})?$|^\d+(\.\d{1,2})?$/.test(value))
+          ctx.addIssue({
+            code: 'custom',
+            message: `${capitalise(label)} must be an amount in pounds, like 1250 or 1,250.50`,
+          });
+        else if (Number(value.replace(/,/g, '')) > 10_000_000_000)
+          ctx.addIssue({ code: 'custom', message: `${capitalise(label)} must be less than £10 billion` });
+      })
+      .transform((value) => (value === '' ? null : Math.round(Number(value.replace(/,/g, '')) * 100))),
+  );
+}
+
+/** Several ids chosen with checkboxes (one value or many); none is an empty list. */
+export function idList(message: string) {
+  return z.preprocess(
+    (value) =>
+      (value === undefined || value === null || value === '' ? [] : [value].flat())
+        .filter((v) => v !== '')
+        .map(Number),
+    z.array(z.number({ error: message }).int(message).positive(message).max(largestWholeNumber, message)),
+  );
+}

@@ -4,7 +4,21 @@ import { ConflictError, NotFoundError } from './errors.ts';
 import { nowIso } from './time.ts';
 
 /** Tables whose rows carry a version and are edited through forms. */
-export type VersionedTable = 'areas' | 'organisations' | 'people' | 'partnerships' | 'memberships';
+export type VersionedTable =
+  | 'areas'
+  | 'organisations'
+  | 'people'
+  | 'partnerships'
+  | 'memberships'
+  | 'strategies'
+  | 'strategy_versions'
+  | 'priorities'
+  | 'indicators'
+  | 'data_points'
+  | 'agreements'
+  | 'targets'
+  | 'actions'
+  | 'action_milestones';
 
 type Row = Record<string, unknown> & { id: number; version: number };
 
@@ -53,5 +67,14 @@ export function singular(table: VersionedTable): string {
     people: 'person',
     partnerships: 'partnership',
     memberships: 'membership',
+    strategies: 'strategy',
+    strategy_versions: 'strategy_version',
+    priorities: 'priority',
+    indicators: 'indicator',
+    data_points: 'data_point',
+    agreements: 'agreement',
+    targets: 'target',
+    actions: 'action',
+    action_milestones: 'action_milestone',
   }[table];
 }

@@ -8,6 +8,9 @@ export interface PerformanceTables {
   indicators: IndicatorsTable;
   data_points: DataPointsTable;
   data_imports: DataImportsTable;
+  data_import_rows: DataImportRowsTable;
+  data_import_rejects: DataImportRejectsTable;
+  data_point_revisions: DataPointRevisionsTable;
   agreements: AgreementsTable;
   targets: TargetsTable;
   target_years: TargetYearsTable;
@@ -76,6 +79,53 @@ export interface DataImportsTable {
   created_by: number;
   created_at: string;
   finished_at: string | null;
+}
+
+/** A checked row of a data file, waiting for the import to be confirmed. */
+export interface DataImportRowsTable {
+  import_id: number;
+  row_number: number;
+  indicator_id: number;
+  area_id: number;
+  period: string;
+  period_kind: string;
+  period_start: string;
+  period_end: string;
+  value: number | null;
+  lower_ci: number | null;
+  upper_ci: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  provisional: number;
+  note: string | null;
+}
+
+/** A row of a data file that cannot be imported, and why. */
+export interface DataImportRejectsTable {
+  import_id: number;
+  row_number: number;
+  reason: string;
+  /** The start of the row as it was in the file, to recognise it by. */
+  excerpt: string;
+}
+
+/** A value as it was before an import or an edit replaced it: nothing saved is lost. */
+export interface DataPointRevisionsTable {
+  id: Generated<number>;
+  data_point_id: number;
+  value: number | null;
+  lower_ci: number | null;
+  upper_ci: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  provisional: number;
+  note: string | null;
+  source: string | null;
+  import_id: number | null;
+  recorded_by: number | null;
+  replaced_at: string;
+  replaced_by_import_id: number | null;
+  replaced_by_user_id: number | null;
 }
 
 /** A delivery agreement (e.g. a Local Area Agreement) over a run of financial years. */

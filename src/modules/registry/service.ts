@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, PartnershipRow } from '../../db/schema.ts';
-import { can, type Action, type Actor, type Scope } from '../../domain/permissions.ts';
+import { can, type Actor } from '../../domain/permissions.ts';
 import {
   areaKindNames,
   membershipRoleNames,
@@ -11,8 +11,9 @@ import {
   sectors,
   type Sector,
 } from '../../domain/vocabulary.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
-import { parseForm, version } from '../../platform/forms.ts';
+import { NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { parseForm } from '../../platform/forms.ts';
+import { authorise, formVersion, partnershipLine } from '../../platform/service-rules.ts';
 import { historyOf, recordAudit } from '../../platform/audit.ts';
 import { nowIso, todayIso } from '../../platform/time.ts';
 import { uniqueSlug } from '../../platform/slugs.ts';
@@ -39,38 +40,11 @@ import { groupBy } from '../../platform/collections.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-function authorise(actor: Actor | null, action: Action, scope?: Scope): asserts actor is Actor {
-  if (!can(actor, action, scope)) throw new ForbiddenError();
-}
-
-function formVersion(input: unknown): number {
-  const parsed = version.safeParse((input as Record<string, unknown> | undefined)?.version);
-  if (!parsed.success)
-    throw new ValidationError({ form: 'The form is missing its version. Reload the page and try again.' });
-  return parsed.data;
-}
-
 export function emptySeats(): Record<Sector, number> {
   return Object.fromEntries(sectors.map((s) => [s, 0])) as Record<Sector, number>;
 }
 
 export function createRegistryServices(db: Kysely<Database>) {
-  // ---- partnership lines (for scoped permissions and cycle checks)
-
-  async function partnershipLine(dbx: Db, id: number): Promise<number[]> {
-    const rows = await dbx.selectFrom('partnerships').select(['id', 'parent_id']).execute();
-    const parentOf = new Map(rows.map((r) => [r.id, r.parent_id]));
-    const line: number[] = [];
-    for (
-      let current: number | null | undefined = id;
-      current && !line.includes(current);
-      current = parentOf.get(current)
-    ) {
-      line.push(current);
-    }
-    return line;
-  }
-
   // ---- areas
 
   async function checkAreaParent(dbx: Db, kind: string, parentId: number | null, selfId?: number) {

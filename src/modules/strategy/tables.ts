@@ -55,6 +55,8 @@ export interface PrioritiesTable extends Timestamps, Versioned {
   components: string;
   /** JSON array of the pack's dimension codes (e.g. economic, social, environmental). */
   dimensions: string;
+  /** The priority of the previous version this one was carried from. */
+  carried_from_id: number | null;
 }
 
 /** Another plan a strategy version has regard to, or that has regard to it. */

@@ -1,0 +1,36 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { can, type Action, type Actor, type Scope } from '../domain/permissions.ts';
+import { ForbiddenError, ValidationError } from './errors.ts';
+import { version } from './forms.ts';
+
+/** What every service does first: refuse anyone the permission table does not allow. */
+export function authorise(actor: Actor | null, action: Action, scope?: Scope): asserts actor is Actor {
+  if (!can(actor, action, scope)) throw new ForbiddenError();
+}
+
+/** The version the edit form was opened at, for the stale-edit check. */
+export function formVersion(input: unknown): number {
+  const parsed = version.safeParse((input as Record<string, unknown> | undefined)?.version);
+  if (!parsed.success)
+    throw new ValidationError({ form: 'The form is missing its version. Reload the page and try again.' });
+  return parsed.data;
+}
+
+/** A partnership and all its ancestors, nearest first (for scoped permissions and loop checks). */
+export async function partnershipLine(
+  db: Kysely<Database> | Transaction<Database>,
+  id: number,
+): Promise<number[]> {
+  const rows = await db.selectFrom('partnerships').select(['id', 'parent_id']).execute();
+  const parentOf = new Map(rows.map((r) => [r.id, r.parent_id]));
+  const line: number[] = [];
+  for (
+    let current: number | null | undefined = id;
+    current && !line.includes(current);
+    current = parentOf.get(current)
+  ) {
+    line.push(current);
+  }
+  return line;
+}
