@@ -23,11 +23,14 @@ import type { RouteAccess } from './modules/module.ts';
 import { createServices, type Services } from './services.ts';
 import { stylesheetPath } from './platform/assets.ts';
 import { isSlug } from './platform/slugs.ts';
+import { createPublicCache, type PublicCache } from './platform/public-cache.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
     config: Config;
+    /** Public pages kept until the next write (see src/platform/public-cache.ts). */
+    publicCache: PublicCache;
     databaseKind: 'sqlite' | 'postgres';
     /** Every route with the access it declared, for the route × role test. */
     declaredRoutes: { method: string; url: string; access: RouteAccess }[];
@@ -67,6 +70,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('config', config);
   app.decorate('databaseKind', database.kind);
   app.decorate('services', createServices(database.db));
+  app.decorate('publicCache', createPublicCache(database.db));
   app.decorate('declaredRoutes', []);
   app.decorateRequest('actor', null);
 

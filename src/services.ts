@@ -6,11 +6,13 @@ import { createRegistryServices } from './modules/registry/service.ts';
 import { createImportServices } from './modules/registry/import-service.ts';
 import { createStrategyServices } from './modules/strategy/service.ts';
 import { createPerformanceServices } from './modules/performance/service.ts';
+import { createDashboardServices } from './modules/performance/dashboard.ts';
 import { createDeliveryServices } from './modules/delivery/service.ts';
 
 /** The use cases of every module, built once per app over one database. */
 export function createServices(db: Kysely<Database>) {
   const accounts = createAccountServices(db);
+  const performance = createPerformanceServices(db);
   return {
     db,
     accounts,
@@ -18,7 +20,8 @@ export function createServices(db: Kysely<Database>) {
     registry: createRegistryServices(db),
     imports: createImportServices(db),
     strategy: createStrategyServices(db),
-    performance: createPerformanceServices(db),
+    performance,
+    dashboards: createDashboardServices(db, performance),
     delivery: createDeliveryServices(db),
   };
 }

@@ -4,6 +4,8 @@ import type nunjucks from 'nunjucks';
 import { formatDate, formatDateTime } from './time.ts';
 import { renderRichText } from './rich-text.ts';
 import { sectorMixInWords } from '../domain/structure-map.ts';
+import { formatValue } from '../domain/target-status.ts';
+import { financialYearLabel } from '../domain/periods.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -28,6 +30,18 @@ export function configureNunjucks(env: nunjucks.Environment): void {
     'plural',
     (count: number, singular: string, plural?: string) =>
       `${count} ${count === 1 ? singular : (plural ?? singular + 's')}`,
+  );
+  /** A figure as the dashboard shows it: "12,345.5"; blank stays blank. */
+  env.addFilter('figure', (value: number | null | undefined) =>
+    value === null || value === undefined ? '' : formatValue(value),
+  );
+  /** A financial year by its starting year: 2008 → "2008/09". */
+  env.addFilter('financialYear', (year: number) => financialYearLabel(year));
+  /** Whole pence as pounds: 125050 → "£1,250.50". */
+  env.addFilter('pounds', (pence: number | null | undefined) =>
+    pence === null || pence === undefined
+      ? ''
+      : (pence / 100).toLocaleString('en-GB', { style: 'currency', currency: 'GBP' }).replace(/\.00$/, ''),
   );
   env.addFilter('percent', (value: number) => `${Math.round(value * 100)}%`);
   /** Turn a list of {value,text} into GOV.UK select/radios items with the current value selected. */

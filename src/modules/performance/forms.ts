@@ -55,7 +55,10 @@ export const indicatorForm = z.object({
       .string()
       .min(1, 'Enter the indicator’s code, like NI 117')
       .max(40, 'The code must be 40 characters or fewer')
-      .regex(/^[\p{L}\p{N}][\p{L}\p{N} .\-/()]*$/u, 'The code can have letters, digits, spaces, dots and dashes'),
+      .regex(
+        /^[\p{L}\p{N}][\p{L}\p{N} .\-/()]*$/u,
+        'The code can have letters, digits, spaces, dots and dashes',
+      ),
   ),
   title: requiredText('the indicator’s title', 300),
   definition: optionalText('definition', 4000),
@@ -133,9 +136,17 @@ export const agreementForm = z
   })
   .superRefine((form, ctx) => {
     if (form.lastYear < form.firstYear)
-      ctx.addIssue({ code: 'custom', path: ['lastYear'], message: 'The last year must not be before the first' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lastYear'],
+        message: 'The last year must not be before the first',
+      });
     else if (form.lastYear - form.firstYear > 9)
-      ctx.addIssue({ code: 'custom', path: ['lastYear'], message: 'An agreement can run for at most 10 years' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['lastYear'],
+        message: 'An agreement can run for at most 10 years',
+      });
     if (form.status === 'signed_off' && !form.signedOffOn)
       ctx.addIssue({ code: 'custom', path: ['signedOffOn'], message: 'Enter the date it was signed off' });
   });
@@ -143,7 +154,10 @@ export const agreementForm = z
 /** A target: the yearly values arrive as fields year2008, year2009… and are checked against the agreement's years. */
 export function targetForm(years: number[]) {
   const yearFields = Object.fromEntries(
-    years.map((year) => [`year${year}`, decimalNumber(`the target for ${year}/${String((year + 1) % 100).padStart(2, '0')}`)]),
+    years.map((year) => [
+      `year${year}`,
+      decimalNumber(`the target for ${year}/${String((year + 1) % 100).padStart(2, '0')}`),
+    ]),
   );
   return z
     .object({

@@ -1,0 +1,159 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+// Indicators
+
+export const listIndicators = (db: Db) => db.selectFrom('indicators').selectAll().orderBy('code').execute();
+export const findIndicatorById = (db: Db, id: number) =>
+  db.selectFrom('indicators').selectAll().where('id', '=', id).executeTakeFirst();
+export const findIndicatorByCode = (db: Db, code: string) =>
+  db.selectFrom('indicators').selectAll().where('code', '=', code).executeTakeFirst();
+
+// Data points
+
+export const findDataPoint = (db: Db, id: number) =>
+  db.selectFrom('data_points').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findDataPointByKey = (db: Db, indicatorId: number, areaId: number, period: string) =>
+  db
+    .selectFrom('data_points')
+    .selectAll()
+    .where('indicator_id', '=', indicatorId)
+    .where('area_id', '=', areaId)
+    .where('period', '=', period)
+    .executeTakeFirst();
+
+/** An indicator's values, newest first, with the area's name. */
+export const dataPointsOfIndicator = (db: Db, indicatorId: number, areaId?: number) => {
+  let query = db
+    .selectFrom('data_points')
+    .innerJoin('areas', 'areas.id', 'data_points.area_id')
+    .selectAll('data_points')
+    .select(['areas.name as area_name', 'areas.slug as area_slug'])
+    .where('data_points.indicator_id', '=', indicatorId);
+  if (areaId) query = query.where('data_points.area_id', '=', areaId);
+  return query.orderBy('data_points.period_end', 'desc').orderBy('areas.name').execute();
+};
+
+/**
+ * The values behind a set of (indicator, area) pairs, in one query: the dashboard's
+ * whole data, however many targets, never one query per target.
+ */
+export async function observationsFor(db: Db, pairs: { indicatorId: number; areaId: number }[]) {
+  if (pairs.length === 0) return [];
+  const indicatorIds = [...new Set(pairs.map((p) => p.indicatorId))];
+  const areaIds = [...new Set(pairs.map((p) => p.areaId))];
+  const rows = await db
+    .selectFrom('data_points')
+    .select([
+      'indicator_id',
+      'area_id',
+      'period',
+      'period_kind',
+      'period_end',
+      'value',
+      'lower_ci',
+      'upper_ci',
+      'provisional',
+      'note',
+    ])
+    .where('indicator_id', 'in', indicatorIds)
+    .where('area_id', 'in', areaIds)
+    .orderBy('period_end')
+    .execute();
+  const wanted = new Set(pairs.map((p) => `${p.indicatorId}:${p.areaId}`));
+  return rows.filter((r) => wanted.has(`${r.indicator_id}:${r.area_id}`));
+}
+
+// Agreements and targets
+
+export const listAgreements = (db: Db) =>
+  db
+    .selectFrom('agreements')
+    .innerJoin('partnerships', 'partnerships.id', 'agreements.partnership_id')
+    .selectAll('agreements')
+    .select(['partnerships.name as partnership_name', 'partnerships.slug as partnership_slug'])
+    .orderBy('agreements.first_year', 'desc')
+    .orderBy('agreements.name')
+    .execute();
+
+export const findAgreementBySlug = (db: Db, slug: string) =>
+  db.selectFrom('agreements').selectAll().where('slug', '=', slug).executeTakeFirst();
+
+export const findTarget = (db: Db, id: number) =>
+  db.selectFrom('targets').selectAll().where('id', '=', id).executeTakeFirst();
+
+export interface TargetFilter {
+  agreementId?: number;
+  block?: string;
+  partnershipId?: number;
+  targetId?: number;
+  leadOrganisationId?: number;
+}
+
+/** Targets with everything a dashboard row names: indicator, agreement, lead, area, priority, partnership. */
+export function targetsWithContext(db: Db, filter: TargetFilter = {}) {
+  let query = db
+    .selectFrom('targets')
+    .innerJoin('indicators', 'indicators.id', 'targets.indicator_id')
+    .innerJoin('agreements', 'agreements.id', 'targets.agreement_id')
+    .innerJoin('organisations as lead', 'lead.id', 'targets.lead_organisation_id')
+    .innerJoin('areas', 'areas.id', 'targets.area_id')
+    .leftJoin('priorities', 'priorities.id', 'targets.priority_id')
+    .leftJoin('partnerships', 'partnerships.id', 'targets.partnership_id')
+    .selectAll('targets')
+    .select([
+      'indicators.code as indicator_code',
+      'indicators.title as indicator_title',
+      'indicators.unit as indicator_unit',
+      'indicators.polarity as polarity',
+      'indicators.frequency as frequency',
+      'indicators.definition as indicator_definition',
+      'indicators.source as indicator_source',
+      'agreements.name as agreement_name',
+      'agreements.slug as agreement_slug',
+      'agreements.first_year as agreement_first_year',
+      'agreements.last_year as agreement_last_year',
+      'lead.name as lead_name',
+      'lead.slug as lead_slug',
+      'areas.name as area_name',
+      'areas.slug as area_slug',
+      'areas.kind as area_kind',
+      'priorities.title as priority_title',
+      'priorities.slug as priority_slug',
+      'priorities.position as priority_position',
+      'partnerships.name as partnership_name',
+      'partnerships.slug as partnership_slug',
+    ]);
+  if (filter.agreementId) query = query.where('targets.agreement_id', '=', filter.agreementId);
+  if (filter.block) query = query.where('targets.block', '=', filter.block);
+  if (filter.partnershipId) query = query.where('targets.partnership_id', '=', filter.partnershipId);
+  if (filter.targetId) query = query.where('targets.id', '=', filter.targetId);
+  if (filter.leadOrganisationId)
+    query = query.where('targets.lead_organisation_id', '=', filter.leadOrganisationId);
+  return query.orderBy('indicators.code').orderBy('targets.id').execute();
+}
+export type TargetWithContext = Awaited<ReturnType<typeof targetsWithContext>>[number];
+
+export async function yearsOfTargets(db: Db, targetIds: number[]) {
+  if (targetIds.length === 0) return [];
+  return db
+    .selectFrom('target_years')
+    .selectAll()
+    .where('target_id', 'in', targetIds)
+    .orderBy('year')
+    .execute();
+}
+
+export async function contributorsOfTargets(db: Db, targetIds: number[]) {
+  if (targetIds.length === 0) return [];
+  return db
+    .selectFrom('target_contributors')
+    .innerJoin('organisations', 'organisations.id', 'target_contributors.organisation_id')
+    .select(['target_contributors.target_id', 'organisations.id', 'organisations.name', 'organisations.slug'])
+    .where('target_contributors.target_id', 'in', targetIds)
+    .orderBy('organisations.name')
+    .execute();
+}
