@@ -1,15 +1,24 @@
 import path from 'node:path';
 import type { PlaceshaperModule } from '../module.ts';
 import { registerDashboardRoutes } from './routes/dashboard.ts';
+import { registerIndicatorRoutes } from './routes/indicators.ts';
+import { registerAgreementRoutes } from './routes/agreements.ts';
+import { registerPerformanceSettingsRoutes } from './routes/settings.ts';
 import { loadPerformanceDemo } from './demo.ts';
 
 /** Indicators and their data, agreements and targets, and the public dashboard. */
 export const performanceModule: PlaceshaperModule = {
   name: 'performance',
   viewsDirectory: path.resolve(import.meta.dirname, 'views'),
-  navigation: [{ text: 'Dashboard', href: '/dashboard' }],
+  navigation: [
+    { text: 'Dashboard', href: '/dashboard' },
+    { text: 'Indicators', href: '/indicators', requires: 'indicators:manage' },
+  ],
   routes(app) {
     registerDashboardRoutes(app);
+    registerIndicatorRoutes(app);
+    registerAgreementRoutes(app);
+    registerPerformanceSettingsRoutes(app);
   },
   loadDemo: loadPerformanceDemo,
 };

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { can, type Actor } from '../../domain/permissions.ts';
 import { frameworkPack, frameworkPacks } from '../../platform/framework-packs.ts';
+import type { FrameworkPack } from '../../domain/framework-pack.ts';
 import { defaultThresholds, thresholdsProblem, type StatusThresholds } from '../../domain/target-status.ts';
 import { financialYearLabel } from '../../domain/periods.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
@@ -517,9 +518,9 @@ export function createPerformanceServices(db: Db) {
     trx: Kysely<Database>,
     form: ReturnType<ReturnType<typeof targetForm>['parse']>,
     agreementId: number,
+    chosen: FrameworkPack,
     selfId?: number,
   ) {
-    const chosen = await pack();
     if (!chosen.agreement.blocks.terms.some((b) => b.code === form.block))
       throw new ValidationError({ block: 'Choose a block from the list' });
     if (!(await repo.findIndicatorById(trx, form.indicatorId)))
@@ -629,8 +630,10 @@ export function createPerformanceServices(db: Db) {
     authorise(actor, 'agreements:manage');
     const agreement = await agreementBySlug(agreementSlug);
     const form = parseForm(targetForm(yearsOf(agreement)), input);
+    // Read before the transaction: on SQLite a query outside it would wait for it for ever.
+    const chosen = await pack();
     return db.transaction().execute(async (trx) => {
-      await checkTarget(trx, form, agreement.id);
+      await checkTarget(trx, form, agreement.id, chosen);
       const now = nowIso();
       const values = { ...targetValues(form), agreement_id: agreement.id, created_at: now, updated_at: now };
       const { id } = await trx.insertInto('targets').values(values).returning('id').executeTakeFirstOrThrow();
@@ -667,8 +670,9 @@ export function createPerformanceServices(db: Db) {
     const { target, agreement, years: agreementYears, yearValues, contributors } = await targetForEdit(id);
     const expected = formVersion(input);
     const form = parseForm(targetForm(agreementYears), input);
+    const chosen = await pack();
     await db.transaction().execute(async (trx) => {
-      await checkTarget(trx, form, agreement.id, id);
+      await checkTarget(trx, form, agreement.id, chosen, id);
       const { before, after } = await updateWithVersion(trx, 'targets', id, expected, targetValues(form));
       await writeYearsAndContributors(trx, id, form);
       await recordAudit(trx, actor, {

@@ -1,0 +1,428 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
+import { createTestApp, Visitor, type TestApp } from '../../testing/test-app.ts';
+import { demoPassword } from '../registry/demo-place.ts';
+import { lastCompletedQuarter } from '../../domain/periods.ts';
+import { todayIso } from '../../platform/time.ts';
+
+describe('targets, figures and the public dashboard', () => {
+  let t: TestApp;
+  let admin: Visitor;
+  before(async () => {
+    t = await createTestApp();
+    admin = new Visitor(t.app);
+    await admin.signIn('admin@kelmsfield.example', demoPassword);
+  });
+  after(async () => t.close());
+
+  const db = () => t.database.db;
+  const targetOn = async (code: string) =>
+    db()
+      .selectFrom('targets')
+      .innerJoin('indicators', 'indicators.id', 'targets.indicator_id')
+      .select(['targets.id', 'targets.indicator_id', 'targets.area_id', 'targets.version'])
+      .where('indicators.code', '=', code)
+      .executeTakeFirstOrThrow();
+  const statusOf = async (targetId: number) => {
+    const json = (await t.app.inject('/api/v1/targets')).json() as {
+      targets: { id: number; status: { code: string; name: string } }[];
+    };
+    return json.targets.find((x) => x.id === targetId)!.status;
+  };
+
+  describe('the demo agreement', () => {
+    it('has 25+ targets across the four blocks, each with five years of quarterly figures or deliberately none', async () => {
+      const targets = await db()
+        .selectFrom('targets')
+        .select(['id', 'block', 'indicator_id', 'area_id'])
+        .execute();
+      assert.ok(targets.length >= 25, `${targets.length} targets`);
+      assert.equal(new Set(targets.map((x) => x.block)).size, 4);
+      const counts = await Promise.all(
+        targets.map(
+          async (x) =>
+            (
+              await db()
+                .selectFrom('data_points')
+                .select('id')
+                .where('indicator_id', '=', x.indicator_id)
+                .where('area_id', '=', x.area_id)
+                .execute()
+            ).length,
+        ),
+      );
+      assert.ok(counts.filter((c) => c === 20).length >= 20, 'most targets have 20 quarters');
+      assert.ok(counts.includes(0), 'some targets have no data yet');
+    });
+
+    it('shows some targets on track, some at risk, some off track and some with no data', async () => {
+      const json = (await t.app.inject('/api/v1/targets')).json() as {
+        targets: { status: { code: string } }[];
+      };
+      const codes = new Set(json.targets.map((x) => x.status.code));
+      assert.deepEqual([...codes].sort(), ['at_risk', 'no_data', 'off_track', 'on_track']);
+    });
+  });
+
+  describe('the dashboard', () => {
+    it('lists every priority with its targets, status in words, trend chart and the figures behind it', async () => {
+      const page = await t.app.inject('/dashboard');
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /<h1 class="govuk-heading-xl">How Kelmsfield is doing<\/h1>/);
+      for (const priority of [
+        'Safer, stronger communities',
+        'A greener, cleaner Kelmsfield',
+        'Decent homes for everyone',
+      ])
+        assert.match(page.body, new RegExp(`<h2[^>]*>${priority}</h2>`));
+      assert.match(page.body, /govuk-tag--green app-rag">On track</);
+      assert.match(page.body, /govuk-tag--red app-rag">Off track</);
+      assert.match(page.body, /govuk-tag--yellow app-rag">At risk</);
+      assert.match(page.body, /govuk-tag--grey app-rag">No data</);
+      assert.match(page.body, /<svg[^>]*role="img"/);
+      assert.match(page.body, /Latest figures and targets/);
+      assert.match(page.body, /Of 28 targets: <strong>\d+ on track/);
+    });
+
+    it('filters by block, partnership and ward', async () => {
+      const block = await t.app.inject('/dashboard?block=safer-stronger');
+      assert.match(block.body, /NI 16 /);
+      assert.doesNotMatch(block.body, /NI 75 /);
+      const partnership = await t.app.inject('/dashboard?partnership=teenage-pregnancy-partnership-board');
+      assert.match(partnership.body, /Of 1 target:/);
+      assert.match(partnership.body, /NI 112 /);
+      const ward = await t.app.inject('/dashboard?ward=harlowen');
+      assert.match(ward.body, /with the figures for Harlowen/);
+      assert.match(ward.body, /NI 152 /, 'the ward’s own target');
+      assert.match(ward.body, /Latest in Harlowen/, 'place targets with the ward’s figures');
+      assert.doesNotMatch(ward.body, /NI 75 /, 'targets with no ward figures are left out');
+      const unknown = await t.app.inject('/dashboard?block=nonsense&ward=nowhere');
+      assert.equal(unknown.statusCode, 200, 'an unknown filter is ignored, not an error');
+    });
+
+    it('gives each target a page with every figure, the trajectory and the actions behind it', async () => {
+      const target = await targetOn('NI 16');
+      const page = await t.app.inject(`/dashboard/targets/${target.id}`);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /<h1 class="govuk-heading-l">NI 16 Serious acquisitive crime rate<\/h1>/);
+      assert.match(page.body, /Every figure/);
+      assert.equal(
+        (
+          page.body.match(
+            /<tr class="govuk-table__row">\s*<td class="govuk-table__cell">\d{4}\/\d{2} Q\d/g,
+          ) ?? []
+        ).length,
+        20,
+      );
+      assert.match(page.body, /Brackenshire Constabulary/);
+      assert.match(page.body, /The actions behind it/);
+      assert.equal((await t.app.inject('/dashboard/targets/99999')).statusCode, 404);
+      assert.equal((await t.app.inject('/dashboard/targets/abc')).statusCode, 404);
+    });
+  });
+
+  describe('downloads and open data', () => {
+    it('offers every target as CSV, as an Excel workbook and as JSON', async () => {
+      const csv = await t.app.inject('/dashboard.csv');
+      assert.equal(csv.headers['content-type'], 'text/csv; charset=utf-8');
+      assert.match(csv.body, /^\uFEFFtarget id,agreement,block,priority,partnership,indicator code/);
+      assert.equal(csv.body.trim().split('\n').length, 29);
+
+      const xlsx = await t.app.inject('/dashboard.xlsx');
+      assert.equal(
+        xlsx.headers['content-type'],
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      assert.deepEqual(
+        workbook.worksheets.map((w) => w.name),
+        ['Targets', 'Data', 'About'],
+      );
+      assert.equal(workbook.getWorksheet('Targets')!.rowCount, 29);
+      assert.ok(workbook.getWorksheet('Data')!.rowCount > 400);
+      assert.equal(workbook.getWorksheet('Targets')!.getRow(1).getCell(1).value, 'target id');
+
+      const json = (await t.app.inject('/api/v1/targets')).json() as {
+        agreement: { name: string };
+        targets: { indicator: { code: string }; data: unknown[]; leadPartner: string }[];
+      };
+      assert.match(json.agreement.name, /Kelmsfield Local Area Agreement/);
+      assert.equal(json.targets.length, 28);
+      assert.equal(
+        json.targets.find((x) => x.indicator.code === 'NI 16')?.leadPartner,
+        'Brackenshire Constabulary',
+      );
+    });
+
+    it('answers repeat visits with 304 until something is written, then shows the change', async () => {
+      const first = await t.app.inject('/dashboard');
+      const etag = first.headers.etag as string;
+      assert.match(etag, /^W\/"\d+-\d{4}-\d{2}-\d{2}-/);
+      assert.equal(first.headers['cache-control'], 'public, no-cache');
+      const again = await t.app.inject({ url: '/dashboard', headers: { 'if-none-match': etag } });
+      assert.equal(again.statusCode, 304);
+      const cachedBody = await t.app.inject('/dashboard');
+      assert.equal(cachedBody.body, first.body);
+
+      const target = await targetOn('NI 20');
+      await admin.get(`/indicators/${target.indicator_id}/data/new`);
+      const quarter = lastCompletedQuarter(todayIso()).code;
+      const saved = await admin.post(`/indicators/${target.indicator_id}/data/new`, {
+        areaId: String(target.area_id),
+        period: quarter,
+        value: '6.1',
+      });
+      assert.equal(saved.statusCode, 303);
+      const after = await t.app.inject({ url: '/dashboard', headers: { 'if-none-match': etag } });
+      assert.equal(after.statusCode, 200, 'a write makes the old ETag stale');
+      assert.notEqual(after.headers.etag, etag);
+      assert.match(after.body, new RegExp(`6\\.1 \\(${quarter.replace('/', '\\/')}\\)`));
+    });
+
+    it('never serves a signed-in page from the public cache', async () => {
+      const page = await admin.get('/dashboard');
+      assert.equal(page.headers['cache-control'], 'private, no-store');
+      assert.equal(page.headers.etag, undefined);
+    });
+  });
+
+  describe('recording figures', () => {
+    it('turns an at-risk target on track when a good quarter is recorded', async () => {
+      const target = await targetOn('NI 32');
+      const before = await statusOf(target.id);
+      assert.notEqual(before.code, 'on_track');
+      const latest = await db()
+        .selectFrom('data_points')
+        .select(['period', 'id', 'version'])
+        .where('indicator_id', '=', target.indicator_id)
+        .where('area_id', '=', target.area_id)
+        .orderBy('period_end', 'desc')
+        .executeTakeFirstOrThrow();
+      await admin.get(`/data-points/${latest.id}/edit`);
+      const saved = await admin.post(`/data-points/${latest.id}/edit`, {
+        areaId: String(target.area_id),
+        period: latest.period,
+        value: '20',
+        version: String(latest.version),
+      });
+      assert.equal(saved.statusCode, 303);
+      assert.equal((await statusOf(target.id)).code, 'on_track');
+      const revisions = await db()
+        .selectFrom('data_point_revisions')
+        .selectAll()
+        .where('data_point_id', '=', latest.id)
+        .execute();
+      assert.equal(revisions.length, 1, 'the replaced value is kept');
+    });
+
+    it('keeps what was typed and saves nothing when the value is not a number or the period cannot be read', async () => {
+      const target = await targetOn('NI 16');
+      const before = await db().selectFrom('data_points').select('id').execute();
+      await admin.get(`/indicators/${target.indicator_id}/data/new`);
+      const bad = await admin.post(`/indicators/${target.indicator_id}/data/new`, {
+        areaId: String(target.area_id),
+        period: 'Spring 2026',
+        value: 'twelve',
+        lowerCi: '5',
+        upperCi: '3',
+      });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /There is a problem/);
+      assert.match(bad.body, /The value must be a number, like 42\.5/);
+      assert.match(bad.body, /“Spring 2026” is not a period/);
+      assert.match(bad.body, /value="twelve"/);
+      assert.match(bad.body, /value="Spring 2026"/);
+      const duplicate = await admin.post(`/indicators/${target.indicator_id}/data/new`, {
+        areaId: String(target.area_id),
+        period: lastCompletedQuarter(todayIso()).code,
+        value: '12',
+      });
+      assert.equal(duplicate.statusCode, 400);
+      assert.match(duplicate.body, /There is already a value for Kelmsfield in/);
+      assert.equal((await db().selectFrom('data_points').select('id').execute()).length, before.length);
+    });
+
+    it('shows what changed when someone else corrected the value first', async () => {
+      const target = await targetOn('NI 15');
+      const point = await db()
+        .selectFrom('data_points')
+        .select(['id', 'period', 'version'])
+        .where('indicator_id', '=', target.indicator_id)
+        .where('area_id', '=', target.area_id)
+        .orderBy('period_end')
+        .executeTakeFirstOrThrow();
+      const form = { areaId: String(target.area_id), period: point.period, version: String(point.version) };
+      await admin.get(`/data-points/${point.id}/edit`);
+      assert.equal(
+        (await admin.post(`/data-points/${point.id}/edit`, { ...form, value: '0.91' })).statusCode,
+        303,
+      );
+      await admin.get(`/data-points/${point.id}/edit`);
+      const stale = await admin.post(`/data-points/${point.id}/edit`, { ...form, value: '0.95' });
+      assert.equal(stale.statusCode, 409);
+      assert.match(stale.body, /Someone else changed this while you were editing it/);
+      assert.match(stale.body, /value="0.95"/);
+    });
+
+    it('lets a partner officer record figures only for the targets their organisation leads', async () => {
+      const officer = new Visitor(t.app);
+      await officer.signIn('carol.denholm@brackenshire-police.example', demoPassword);
+      const police = await targetOn('NI 16');
+      const notPolice = await targetOn('NI 39');
+      assert.equal((await officer.get(`/indicators/${police.indicator_id}/data/new`)).statusCode, 200);
+      assert.equal((await officer.get(`/indicators/${notPolice.indicator_id}/data/new`)).statusCode, 403);
+      const refused = await officer.post(`/indicators/${notPolice.indicator_id}/data/new`, {
+        areaId: String(notPolice.area_id),
+        period: '2030/31 Q1',
+        value: '1',
+      });
+      assert.equal(refused.statusCode, 403);
+    });
+  });
+
+  describe('agreements and targets', () => {
+    it('refuses a lead partner without the duty to co-operate, and keeps the form', async () => {
+      const chamber = await db()
+        .selectFrom('organisations')
+        .select('id')
+        .where('slug', '=', 'kelmsfield-chamber-of-commerce')
+        .executeTakeFirstOrThrow();
+      const indicator = await db()
+        .selectFrom('indicators')
+        .select('id')
+        .where('code', '=', 'NI 8')
+        .executeTakeFirstOrThrow();
+      await admin.get('/agreements/kelmsfield-local-area-agreement/targets/new');
+      const response = await admin.post('/agreements/kelmsfield-local-area-agreement/targets/new', {
+        indicatorId: String(indicator.id),
+        block: 'safer-stronger',
+        areaId: '2',
+        baselineValue: '21',
+        baselinePeriod: '2024/25',
+        leadOrganisationId: String(chamber.id),
+        signOffStatus: 'proposed',
+        [`year${new Date().getUTCFullYear() + 1}`]: '25',
+      });
+      assert.equal(response.statusCode, 400);
+      assert.match(
+        response.body,
+        /Kelmsfield Chamber of Commerce is not a named partner with the duty to co-operate/,
+      );
+      assert.match(response.body, /value="2024\/25"/);
+    });
+
+    it('adds a target led by a named partner, with yearly targets and contributors, and audits it', async () => {
+      const council = await db()
+        .selectFrom('organisations')
+        .select('id')
+        .where('slug', '=', 'kelmsfield-borough-council')
+        .executeTakeFirstOrThrow();
+      const cvs = await db()
+        .selectFrom('organisations')
+        .select('id')
+        .where('slug', '=', 'kelmsfield-council-for-voluntary-service')
+        .executeTakeFirstOrThrow();
+      const indicator = await db()
+        .selectFrom('indicators')
+        .select('id')
+        .where('code', '=', 'NI 8')
+        .executeTakeFirstOrThrow();
+      const place = await db()
+        .selectFrom('areas')
+        .select('id')
+        .where('slug', '=', 'kelmsfield')
+        .executeTakeFirstOrThrow();
+      const agreement = await db().selectFrom('agreements').selectAll().executeTakeFirstOrThrow();
+      await admin.get('/agreements/kelmsfield-local-area-agreement/targets/new');
+      const response = await admin.post('/agreements/kelmsfield-local-area-agreement/targets/new', {
+        indicatorId: String(indicator.id),
+        block: 'healthier-older-people',
+        areaId: String(place.id),
+        baselineValue: '21.5',
+        baselinePeriod: '2024/25',
+        leadOrganisationId: String(council.id),
+        contributorIds: [String(cvs.id)],
+        signOffStatus: 'proposed',
+        [`year${agreement.first_year}`]: '22',
+        [`year${agreement.last_year}`]: '24',
+      });
+      assert.equal(response.statusCode, 303);
+      const id = Number(String(response.headers.location).split('/').pop());
+      const years = await db().selectFrom('target_years').selectAll().where('target_id', '=', id).execute();
+      assert.deepEqual(
+        years.map((y) => y.value),
+        [22, 24],
+      );
+      const page = await t.app.inject(`/dashboard/targets/${id}`);
+      assert.match(page.body, /Kelmsfield Council for Voluntary Service/);
+      assert.match(page.body, /No data yet/);
+      const audit = await db()
+        .selectFrom('audit_entries')
+        .selectAll()
+        .where('entity_type', '=', 'target')
+        .where('entity_id', '=', id)
+        .execute();
+      assert.equal(audit.length, 1);
+    });
+
+    it('refuses to shorten an agreement past the years its targets have', async () => {
+      const agreement = await db().selectFrom('agreements').selectAll().executeTakeFirstOrThrow();
+      await admin.get('/agreements/kelmsfield-local-area-agreement/edit');
+      const response = await admin.post('/agreements/kelmsfield-local-area-agreement/edit', {
+        name: agreement.name,
+        partnershipId: String(agreement.partnership_id),
+        firstYear: String(agreement.first_year),
+        lastYear: String(agreement.first_year),
+        status: 'signed_off',
+        signedOffOn: agreement.signed_off_on ?? '',
+        version: String(agreement.version),
+      });
+      assert.equal(response.statusCode, 400);
+      assert.match(response.body, /would fall outside the agreement/);
+    });
+  });
+
+  describe('indicators and thresholds', () => {
+    it('refuses a second indicator with the same code', async () => {
+      await admin.get('/indicators/new');
+      const response = await admin.post('/indicators/new', {
+        code: 'NI 16',
+        title: 'Copy',
+        polarity: 'lower',
+        frequency: 'quarter',
+      });
+      assert.equal(response.statusCode, 400);
+      assert.match(response.body, /There is already an indicator with the code NI 16/);
+    });
+
+    it('lets the place change what counts as at risk, and refuses nonsense', async () => {
+      await admin.get('/admin/performance');
+      const bad = await admin.post('/admin/performance', {
+        packId: 'england-lsp-2006',
+        atRiskPercent: '150',
+        flatTolerancePercent: '5',
+        staleAfterMonths: '15',
+      });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /value="150"/);
+      const target = await targetOn('NI 56');
+      const before = await statusOf(target.id);
+      await admin.get('/admin/performance');
+      const saved = await admin.post('/admin/performance', {
+        packId: 'england-lsp-2006',
+        atRiskPercent: '0',
+        flatTolerancePercent: '0',
+        staleAfterMonths: '15',
+      });
+      assert.equal(saved.statusCode, 303);
+      const now = await statusOf(target.id);
+      assert.ok(before.code !== 'at_risk' || now.code === 'off_track', 'with no margin, behind is off track');
+      const json = (await t.app.inject('/api/v1/targets')).json() as {
+        targets: { status: { code: string } }[];
+      };
+      assert.ok(!json.targets.some((x) => x.status.code === 'at_risk'));
+    });
+  });
+});
