@@ -24,6 +24,7 @@ import { createServices, type Services } from './services.ts';
 import { stylesheetPath } from './platform/assets.ts';
 import { isSlug } from './platform/slugs.ts';
 import { createPublicCache, type PublicCache } from './platform/public-cache.ts';
+import { saveUpload } from './platform/uploads.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -102,6 +103,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyMultipart, {
     attachFieldsToBody: 'keyValues',
     limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 50 },
+    // Routes that take big files (config.uploadToDisk) stream them to disk; the rest read them into memory.
+    async onFile(part) {
+      if (this.routeOptions.config?.uploadToDisk) {
+        (part as unknown as { value: unknown }).value = await saveUpload(part.file, part.filename);
+      } else await part.toBuffer();
+    },
   });
   await app.register(fastifyCookie);
   await app.register(fastifySession, {
@@ -262,7 +269,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       error.code === 'FST_REQ_FILE_TOO_LARGE' ||
       error.code === 'FST_FILES_LIMIT'
     ) {
-      return renderError(reply, 413, 'The file or form is too big. Files must be smaller than 5 MB.');
+      const limit = request.routeOptions.config?.multipartOptions?.limits?.fileSize ?? 5 * 1024 * 1024;
+      return renderError(
+        reply,
+        413,
+        `The file or form is too big. Files must be smaller than ${Math.round(limit / 1024 / 1024)} MB.`,
+      );
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return renderError(

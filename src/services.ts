@@ -7,6 +7,7 @@ import { createImportServices } from './modules/registry/import-service.ts';
 import { createStrategyServices } from './modules/strategy/service.ts';
 import { createPerformanceServices } from './modules/performance/service.ts';
 import { createDashboardServices } from './modules/performance/dashboard.ts';
+import { createDataImportServices } from './modules/performance/data-import.ts';
 import { createDeliveryServices } from './modules/delivery/service.ts';
 
 /** The use cases of every module, built once per app over one database. */
@@ -22,6 +23,7 @@ export function createServices(db: Kysely<Database>) {
     strategy: createStrategyServices(db),
     performance,
     dashboards: createDashboardServices(db, performance),
+    dataImports: createDataImportServices(db),
     delivery: createDeliveryServices(db),
   };
 }

@@ -12,6 +12,7 @@ export async function prepareDatabase(
 ): Promise<{ database: DatabaseHandle; loadedDemo: boolean }> {
   const database = openDatabase({ ...config.database, schema: options.schema });
   await migrateToLatest(database.db, database.kind === 'postgres' ? options.schema : undefined);
+  for (const module of modules) await module.onStart?.(database.db);
   let loadedDemo = false;
   if (config.seed === 'demo') {
     const placeSet = await database.db

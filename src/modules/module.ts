@@ -21,6 +21,8 @@ export interface PlaceshaperModule {
   routes(app: FastifyInstance): Promise<void> | void;
   /** Loads this module's part of the demo place; runs in module order, once. */
   loadDemo?(db: Kysely<Database>): Promise<void>;
+  /** Runs at every start, after the migrations (e.g. to mark work cut off by a restart). */
+  onStart?(db: Kysely<Database>): Promise<void>;
 }
 
 /** Every route declares who may reach it: 'public', or the action it performs. */
@@ -31,5 +33,7 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** false for machine endpoints: no session, no page context. Only for public routes. */
     page?: false;
+    /** Files sent to this route are streamed to disk (see src/platform/uploads.ts), not held in memory. */
+    uploadToDisk?: boolean;
   }
 }

@@ -4,6 +4,8 @@ import { registerDashboardRoutes } from './routes/dashboard.ts';
 import { registerIndicatorRoutes } from './routes/indicators.ts';
 import { registerAgreementRoutes } from './routes/agreements.ts';
 import { registerPerformanceSettingsRoutes } from './routes/settings.ts';
+import { registerDataImportRoutes } from './routes/data-import.ts';
+import { createDataImportServices } from './data-import.ts';
 import { loadPerformanceDemo } from './demo.ts';
 
 /** Indicators and their data, agreements and targets, and the public dashboard. */
@@ -19,6 +21,8 @@ export const performanceModule: PlaceshaperModule = {
     registerIndicatorRoutes(app);
     registerAgreementRoutes(app);
     registerPerformanceSettingsRoutes(app);
+    registerDataImportRoutes(app);
   },
   loadDemo: loadPerformanceDemo,
+  onStart: (db) => createDataImportServices(db).markInterrupted(),
 };

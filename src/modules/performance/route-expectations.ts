@@ -32,6 +32,11 @@ export const performanceRouteExpectations: RouteExpectations = {
     'GET /agreements/:slug/targets/new': admins,
     'POST /agreements/:slug/targets/new': admins,
     'GET /targets/:id/edit': admins,
+    'GET /data/import': admins,
+    'POST /data/import': admins,
+    'GET /data/imports/:id': admins,
+    'GET /data/imports/:id/rejected.csv': admins,
+    'POST /data/imports/:id/confirm': admins,
     'POST /targets/:id/edit': admins,
   },
   params: async (db) => {
@@ -55,6 +60,8 @@ export const performanceRouteExpectations: RouteExpectations = {
       '/indicators/:id': `/indicators/${policeTarget.indicator_id}`,
       '/data-points/:id': `/data-points/${point.id}`,
       '/agreements/:slug': '/agreements/kelmsfield-local-area-agreement',
+      // No file has been imported: admins are let in and find no such import (404).
+      '/data/imports/:id': '/data/imports/999999',
     };
   },
 };

@@ -2,6 +2,8 @@ import type { ColumnType, Generated } from 'kysely';
 
 type Timestamps = { created_at: string; updated_at: string };
 type Versioned = { version: ColumnType<number, number | undefined, number> };
+/** A count with a default of 0 in the database. */
+type Counter = ColumnType<number, number | undefined, number>;
 
 /** The performance module's tables: indicators, their data, agreements and targets. */
 export interface PerformanceTables {
@@ -69,11 +71,11 @@ export interface DataImportsTable {
   layout: string;
   /** uploaded | checking | checked | rejected | importing | imported | failed */
   status: string;
-  rows_total: number;
-  rows_done: number;
-  rows_accepted: number;
-  rows_rejected: number;
-  rows_unchanged: number;
+  rows_total: Counter;
+  rows_done: Counter;
+  rows_accepted: Counter;
+  rows_rejected: Counter;
+  rows_unchanged: Counter;
   /** JSON: the rejected rows (capped) and a summary of reasons. */
   report_json: string | null;
   created_by: number;

@@ -1,0 +1,539 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { isPostgres } from '../../db/database.ts';
+import type { Actor } from '../../domain/permissions.ts';
+import { parsePeriod, periodProblem } from '../../domain/periods.ts';
+import { NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { readDecimal, withoutControlCharacters } from '../../platform/forms.ts';
+import { authorise } from '../../platform/service-rules.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import { streamCsv } from '../../platform/csv.ts';
+import { nowIso } from '../../platform/time.ts';
+import type { UploadedFile } from '../../platform/uploads.ts';
+
+/**
+ * Importing indicator figures from a CSV file: the public health Fingertips download, or
+ * a simple layout (indicator code, area code, period, value). A file is first checked
+ * (a dry run): every row is read as it streams from disk, good rows go to a staging
+ * table and rejected rows are kept with the reason. Nothing reaches the figures until a
+ * person confirms; then the whole file goes in one transaction (all or nothing), values
+ * that change keep their earlier version, and a file imported again changes nothing.
+ */
+
+export const layouts = {
+  fingertips: {
+    name: 'Fingertips (public health data download)',
+    required: ['indicator id', 'area code', 'time period', 'value'],
+  },
+  simple: {
+    name: 'Simple (indicator code, area code, period, value)',
+    required: ['indicator code', 'area code', 'period', 'value'],
+  },
+} as const;
+export type Layout = keyof typeof layouts;
+
+/** Cells that mean "no value" in published statistics. */
+const noValueMarks = new Set(['', '*', 'x', '..', '.', ':', '-', '–', 'n/a', 'na', 'c', 'z', 'null']);
+
+/** Rows written to the staging table per statement (15 columns each). */
+const batchSize = 500;
+
+const stagedColumns = [
+  'import_id',
+  'row_number',
+  'indicator_id',
+  'area_id',
+  'period',
+  'period_kind',
+  'period_start',
+  'period_end',
+  'value',
+  'lower_ci',
+  'upper_ci',
+  'numerator',
+  'denominator',
+  'provisional',
+  'note',
+] as const;
+
+type StagedRow = unknown[];
+
+interface Columns {
+  layout: Layout;
+  indicator: number;
+  area: number;
+  period: number;
+  value: number;
+  lower: number;
+  upper: number;
+  count: number;
+  denominator: number;
+  note: number;
+  sex: number;
+  categoryType: number;
+  provisional: number;
+}
+
+/** Which layout a header row is, and where its columns are; or what is missing, in words. */
+export function readHeader(cells: string[]): Columns | string {
+  const header = cells.map((c) => c.trim().toLowerCase());
+  const at = (name: string) => header.indexOf(name);
+  for (const layout of ['fingertips', 'simple'] as const) {
+    if (layouts[layout].required.every((name) => header.includes(name))) {
+      const fingertips = layout === 'fingertips';
+      return {
+        layout,
+        indicator: at(fingertips ? 'indicator id' : 'indicator code'),
+        area: at('area code'),
+        period: at(fingertips ? 'time period' : 'period'),
+        value: at('value'),
+        lower: at(fingertips ? 'lower ci 95.0 limit' : 'lower ci'),
+        upper: at(fingertips ? 'upper ci 95.0 limit' : 'upper ci'),
+        count: at(fingertips ? 'count' : 'numerator'),
+        denominator: at('denominator'),
+        note: at(fingertips ? 'value note' : 'note'),
+        sex: at('sex'),
+        categoryType: at('category type'),
+        provisional: at('provisional'),
+      };
+    }
+  }
+  const closest = header.includes('indicator id') ? 'fingertips' : 'simple';
+  const missing = layouts[closest].required.filter((name) => !header.includes(name));
+  return `The first row must name the columns. This file is missing ${missing.map((m) => `“${m}”`).join(', ')}. Use the Fingertips download as it comes, or the simple layout: ${layouts.simple.required.join(', ')}.`;
+}
+
+export interface Lookups {
+  indicators: Map<string, number>;
+  areas: Map<string, { id: number; name: string }>;
+}
+
+/** One row of the file: a staged value, or why it cannot be imported. */
+export function readRow(
+  cells: string[],
+  columns: Columns,
+  lookups: Lookups,
+  rowNumber: number,
+  importId: number,
+): StagedRow | string {
+  const cell = (index: number) => (index >= 0 ? (cells[index] ?? '').trim() : '');
+  if (columns.categoryType >= 0 && cell(columns.categoryType) !== '')
+    return `A breakdown by ${cell(columns.categoryType)}: only figures for the whole population are imported`;
+  if (columns.sex >= 0 && !['', 'persons', 'all'].includes(cell(columns.sex).toLowerCase()))
+    return `A breakdown by sex (${cell(columns.sex)}): only figures for persons are imported`;
+  const problems: string[] = [];
+  const code = cell(columns.indicator);
+  const indicatorId = lookups.indicators.get(code);
+  if (!code) problems.push('The indicator is blank');
+  else if (indicatorId === undefined)
+    problems.push(`Indicator “${code}” is not in the catalogue: add it first`);
+  const areaCode = cell(columns.area).toUpperCase();
+  const area = lookups.areas.get(areaCode);
+  if (!areaCode) problems.push('The area code is blank');
+  else if (!area) problems.push(`Area code “${areaCode}” is not an area of this place`);
+  const periodText = cell(columns.period);
+  const period = parsePeriod(periodText);
+  if (!period) problems.push(periodProblem(periodText) ?? 'The period cannot be read');
+  const valueText = cell(columns.value);
+  const noValue = noValueMarks.has(valueText.toLowerCase());
+  const value = noValue ? null : readDecimal(valueText);
+  if (!noValue && value === null) problems.push(`Value “${valueText.slice(0, 30)}” is not a number`);
+  const optional = (index: number, label: string) => {
+    const text = cell(index);
+    if (noValueMarks.has(text.toLowerCase())) return null;
+    const n = readDecimal(text);
+    if (n === null) problems.push(`${label} “${text.slice(0, 30)}” is not a number`);
+    return n;
+  };
+  const lower = optional(columns.lower, 'The lower confidence limit');
+  const upper = optional(columns.upper, 'The upper confidence limit');
+  const count = optional(columns.count, 'The count');
+  const denominator = optional(columns.denominator, 'The denominator');
+  if (problems.length) return problems.join('; ');
+  const givenNote = withoutControlCharacters(cell(columns.note)).slice(0, 500);
+  const note =
+    givenNote || (value === null ? (valueText ? `No value (${valueText})` : 'No value given') : null);
+  const provisional = ['yes', 'y', 'true', '1', 'provisional'].includes(
+    cell(columns.provisional).toLowerCase(),
+  );
+  return [
+    importId,
+    rowNumber,
+    indicatorId,
+    area!.id,
+    period!.code,
+    period!.kind,
+    period!.start,
+    period!.end,
+    value,
+    lower,
+    upper,
+    count,
+    denominator,
+    provisional ? 1 : 0,
+    note,
+  ];
+}
+
+export const importsDirectory = path.resolve('data/imports');
+
+export function createDataImportServices(db: Kysely<Database>) {
+  const pg = isPostgres(db);
+  const differs = pg ? 'is distinct from' : 'is not';
+  const compared = ['value', 'lower_ci', 'upper_ci', 'numerator', 'denominator', 'provisional', 'note'];
+  const changedWhere = `(${compared.map((c) => `d.${c} ${differs} s.${c}`).join(' or ')})`;
+  const sameKey = 'd.indicator_id = s.indicator_id and d.area_id = s.area_id and d.period = s.period';
+  /** Checks running in this process, so callers (and tests) can wait for one. */
+  const running = new Map<number, Promise<void>>();
+
+  // The statement text for a batch is built once per size: the rows change, the SQL does not.
+  const insertTexts = new Map<string, string>();
+  function insertText(table: string, columns: readonly string[], rows: number): string {
+    const key = `${table}:${rows}`;
+    let text = insertTexts.get(key);
+    if (!text) {
+      let n = 0;
+      const tuple = () => `(${columns.map(() => (pg ? `$${++n}` : '?')).join(', ')})`;
+      text = `insert into ${table} (${columns.join(', ')}) values ${Array.from({ length: rows }, tuple).join(', ')}`;
+      insertTexts.set(key, text);
+    }
+    return text;
+  }
+  async function insertRows(table: string, columns: readonly string[], rows: unknown[][]) {
+    if (rows.length === 0) return;
+    await db.executeQuery(CompiledQuery.raw(insertText(table, columns, rows.length), rows.flat()));
+  }
+  const run = (text: string, parameters: unknown[] = []) =>
+    db.executeQuery(CompiledQuery.raw(pg ? numbered(text) : text, parameters));
+
+  async function lookups(): Promise<Lookups> {
+    const [indicators, areas] = await Promise.all([
+      db.selectFrom('indicators').select(['id', 'code']).execute(),
+      db.selectFrom('areas').select(['id', 'name', 'gss_code']).where('gss_code', 'is not', null).execute(),
+    ]);
+    return {
+      indicators: new Map(indicators.map((i) => [i.code, i.id])),
+      areas: new Map(areas.map((a) => [a.gss_code!, { id: a.id, name: a.name }])),
+    };
+  }
+
+  /** Keeps an uploaded file and starts checking it; the check runs on while the person watches its progress. */
+  async function begin(actor: Actor | null, upload: UploadedFile): Promise<{ id: number }> {
+    authorise(actor, 'data:import');
+    if (upload.size === 0) {
+      fs.rmSync(upload.path, { force: true });
+      throw new ValidationError({ file: 'The selected file is empty' });
+    }
+    fs.mkdirSync(importsDirectory, { recursive: true });
+    const stored = path.join(importsDirectory, `${upload.sha256}.csv`);
+    fs.renameSync(upload.path, stored);
+    const { id } = await db
+      .insertInto('data_imports')
+      .values({
+        filename: upload.filename,
+        stored_path: stored,
+        sha256: upload.sha256,
+        layout: 'unknown',
+        status: 'checking',
+        created_by: actor.userId,
+        created_at: nowIso(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const job = check(id, stored).catch(async (error: unknown) => {
+      await db
+        .updateTable('data_imports')
+        .set({
+          status: 'failed',
+          finished_at: nowIso(),
+          report_json: JSON.stringify({ fileProblem: describe(error) }),
+        })
+        .where('id', '=', id)
+        .execute();
+    });
+    running.set(id, job);
+    void job.finally(() => running.delete(id));
+    return { id };
+  }
+
+  async function check(id: number, file: string): Promise<void> {
+    const maps = await lookups();
+    let columns: Columns | null = null;
+    let fileProblem: string | null = null;
+    let accepted = 0;
+    let rejected = 0;
+    let staged: StagedRow[] = [];
+    let rejects: unknown[][] = [];
+    const flush = async (force: boolean) => {
+      if (staged.length >= batchSize || (force && staged.length)) {
+        for (let i = 0; i < staged.length; i += batchSize)
+          await insertRows('data_import_rows', stagedColumns, staged.slice(i, i + batchSize));
+        staged = [];
+      }
+      if (rejects.length >= batchSize || (force && rejects.length)) {
+        await insertRows('data_import_rejects', ['import_id', 'row_number', 'reason', 'excerpt'], rejects);
+        rejects = [];
+      }
+    };
+    const { rows, brokenQuotesAt } = await streamCsv(file, async (chunk, firstRow) => {
+      if (fileProblem) return;
+      for (let i = 0; i < chunk.length; i++) {
+        const cells = chunk[i]!;
+        const rowNumber = firstRow + i;
+        if (!columns) {
+          const header = readHeader(cells);
+          if (typeof header === 'string') {
+            fileProblem = header;
+            return;
+          }
+          columns = header;
+          continue;
+        }
+        const result = readRow(cells, columns, maps, rowNumber, id);
+        if (typeof result === 'string') {
+          rejected += 1;
+          rejects.push([id, rowNumber, result, cells.slice(0, 6).join(', ').slice(0, 200)]);
+        } else {
+          accepted += 1;
+          staged.push(result);
+        }
+      }
+      await flush(false);
+      await db
+        .updateTable('data_imports')
+        .set({ rows_done: firstRow + chunk.length - 2 })
+        .where('id', '=', id)
+        .execute();
+    });
+    await flush(true);
+    if (!fileProblem && brokenQuotesAt !== null)
+      fileProblem = `The file could not be read as CSV: a quoted value is not closed (row ${brokenQuotesAt}). Nothing was imported.`;
+    if (!fileProblem && rows <= 1)
+      fileProblem = 'The file has no rows of figures, only a header row or nothing at all.';
+    if (fileProblem) {
+      await db.deleteFrom('data_import_rows').where('import_id', '=', id).execute();
+      await db.deleteFrom('data_import_rejects').where('import_id', '=', id).execute();
+      await db
+        .updateTable('data_imports')
+        .set({ status: 'rejected', finished_at: nowIso(), report_json: JSON.stringify({ fileProblem }) })
+        .where('id', '=', id)
+        .execute();
+      return;
+    }
+
+    // The same indicator, area and period twice in one file: which is right cannot be known, so neither goes in.
+    const duplicate = `exists (select 1 from data_import_rows o where o.import_id = s.import_id and o.indicator_id = s.indicator_id
+      and o.area_id = s.area_id and o.period = s.period and o.row_number <> s.row_number)`;
+    const dupes = await run(
+      `insert into data_import_rejects (import_id, row_number, reason, excerpt)
+       select s.import_id, s.row_number, 'The same indicator, area and period appear more than once in the file: only one value each can be imported',
+         i.code || ', ' || a.gss_code || ', ' || s.period
+       from data_import_rows s join indicators i on i.id = s.indicator_id join areas a on a.id = s.area_id
+       where s.import_id = ? and ${duplicate}`,
+      [id],
+    );
+    const duplicates = Number(dupes.numAffectedRows ?? 0);
+    if (duplicates)
+      await run(
+        `delete from data_import_rows where import_id = ? and row_number in (select s.row_number from data_import_rows s where s.import_id = ? and ${duplicate})`,
+        [id, id],
+      );
+    const counts = await run(
+      `select count(*) as staged,
+         sum(case when d.id is null then 1 else 0 end) as new_rows,
+         sum(case when d.id is not null and ${changedWhere} then 1 else 0 end) as changed
+       from data_import_rows s left join data_points d on ${sameKey}
+       where s.import_id = ?`,
+      [id],
+    );
+    const c = counts.rows[0] as { staged: number; new_rows: number | null; changed: number | null };
+    const ready = Number(c.staged);
+    const newRows = Number(c.new_rows ?? 0);
+    const changed = Number(c.changed ?? 0);
+    await db
+      .updateTable('data_imports')
+      .set({
+        layout: (columns as Columns | null)?.layout ?? 'unknown',
+        status: ready > 0 ? 'checked' : 'rejected',
+        rows_total: rows - 1,
+        rows_done: rows - 1,
+        rows_accepted: ready,
+        rows_rejected: rejected + duplicates,
+        rows_unchanged: ready - newRows - changed,
+        finished_at: nowIso(),
+        report_json: JSON.stringify({ newRows, changed, accepted }),
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async function finished(id: number): Promise<void> {
+    await running.get(id);
+  }
+
+  async function find(actor: Actor | null, id: number) {
+    authorise(actor, 'data:import');
+    const found = await db.selectFrom('data_imports').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!found) throw new NotFoundError('import');
+    return found;
+  }
+
+  /** The report of a check: counts, the reasons rows were rejected, the first rejected rows and the values that would change. */
+  async function report(actor: Actor | null, id: number) {
+    const found = await find(actor, id);
+    const summary = found.report_json ? (JSON.parse(found.report_json) as Record<string, unknown>) : {};
+    const [reasons, firstRejects, changes] = await Promise.all([
+      run(
+        `select reason, count(*) as rows, min(row_number) as first_row from data_import_rejects where import_id = ?
+         group by reason order by count(*) desc, min(row_number) limit 20`,
+        [id],
+      ),
+      db
+        .selectFrom('data_import_rejects')
+        .selectAll()
+        .where('import_id', '=', id)
+        .orderBy('row_number')
+        .limit(100)
+        .execute(),
+      run(
+        `select s.row_number, i.code, a.name as area, s.period, d.value as before, s.value as after
+         from data_import_rows s join data_points d on ${sameKey} join indicators i on i.id = s.indicator_id join areas a on a.id = s.area_id
+         where s.import_id = ? and ${changedWhere} order by s.row_number limit 50`,
+        [id],
+      ),
+    ]);
+    return {
+      import: found,
+      summary: summary as { newRows?: number; changed?: number; fileProblem?: string },
+      reasons: reasons.rows as { reason: string; rows: number; first_row: number }[],
+      rejects: firstRejects,
+      changes: changes.rows as {
+        row_number: number;
+        code: string;
+        area: string;
+        period: string;
+        before: number | null;
+        after: number | null;
+      }[],
+    };
+  }
+
+  /** Every rejected row with its reason, for a spreadsheet. */
+  async function rejectedRows(actor: Actor | null, id: number) {
+    await find(actor, id);
+    return db
+      .selectFrom('data_import_rejects')
+      .selectAll()
+      .where('import_id', '=', id)
+      .orderBy('row_number')
+      .execute();
+  }
+
+  /** Imports a checked file in one transaction. With rejected rows, only when the person has said to leave them out. */
+  async function confirm(actor: Actor | null, id: number, input: Record<string, unknown>) {
+    const found = await find(actor, id);
+    if (found.status === 'imported')
+      throw new ValidationError({ form: 'This file has already been imported. Nothing was imported again.' });
+    if (found.status !== 'checked')
+      throw new ValidationError({ form: 'This file cannot be imported: check it again by uploading it.' });
+    if (found.rows_rejected > 0 && input.leaveOutRejected !== 'yes')
+      throw new ValidationError({
+        leaveOutRejected: `Confirm that the ${found.rows_rejected.toLocaleString('en-GB')} rejected rows should be left out, or correct the file and upload it again`,
+      });
+    const now = nowIso();
+    const source = `Imported from ${found.filename}`;
+    return db.transaction().execute(async (trx) => {
+      const inTrx = (text: string, parameters: unknown[] = []) =>
+        trx.executeQuery(CompiledQuery.raw(pg ? numbered(text) : text, parameters));
+      const claimed = await trx
+        .updateTable('data_imports')
+        .set({ status: 'importing' })
+        .where('id', '=', id)
+        .where('status', '=', 'checked')
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) !== 1)
+        throw new ValidationError({
+          form: 'This file has already been imported. Nothing was imported again.',
+        });
+      await inTrx(
+        `insert into data_point_revisions (data_point_id, value, lower_ci, upper_ci, numerator, denominator, provisional, note, source,
+           import_id, recorded_by, replaced_at, replaced_by_import_id, replaced_by_user_id)
+         select d.id, d.value, d.lower_ci, d.upper_ci, d.numerator, d.denominator, d.provisional, d.note, d.source, d.import_id, d.recorded_by, ?, ?, ?
+         from data_points d join data_import_rows s on ${sameKey} where s.import_id = ? and ${changedWhere}`,
+        [now, id, actor!.userId, id],
+      );
+      const updated = await inTrx(
+        `update data_points set value = s.value, lower_ci = s.lower_ci, upper_ci = s.upper_ci, numerator = s.numerator,
+           denominator = s.denominator, provisional = s.provisional, note = s.note, source = ?, import_id = ?, recorded_by = null,
+           version = data_points.version + 1, updated_at = ?
+         from data_import_rows s
+         where s.import_id = ? and data_points.indicator_id = s.indicator_id and data_points.area_id = s.area_id
+           and data_points.period = s.period and ${changedWhere.replaceAll('d.', 'data_points.')}`,
+        [source, id, now, id],
+      );
+      const inserted = await inTrx(
+        `insert into data_points (indicator_id, area_id, period, period_kind, period_start, period_end, value, lower_ci, upper_ci,
+           numerator, denominator, provisional, note, source, import_id, recorded_by, version, created_at, updated_at)
+         select s.indicator_id, s.area_id, s.period, s.period_kind, s.period_start, s.period_end, s.value, s.lower_ci, s.upper_ci,
+           s.numerator, s.denominator, s.provisional, s.note, ?, ?, null, 1, ?, ?
+         from data_import_rows s where s.import_id = ? and not exists (select 1 from data_points d where ${sameKey})`,
+        [source, id, now, now, id],
+      );
+      const changed = Number(updated.numAffectedRows ?? 0);
+      const added = Number(inserted.numAffectedRows ?? 0);
+      await trx.deleteFrom('data_import_rows').where('import_id', '=', id).execute();
+      await trx
+        .updateTable('data_imports')
+        .set({ status: 'imported', finished_at: now, rows_unchanged: found.rows_accepted - changed - added })
+        .where('id', '=', id)
+        .execute();
+      await recordAudit(trx, actor, {
+        entityType: 'data_import',
+        entityId: id,
+        action: 'imported',
+        summary: `Imported ${found.filename}: ${added.toLocaleString('en-GB')} new values, ${changed.toLocaleString('en-GB')} changed, ${(found.rows_accepted - changed - added).toLocaleString('en-GB')} unchanged`,
+      });
+      return { added, changed, unchanged: found.rows_accepted - changed - added };
+    });
+  }
+
+  async function recent(actor: Actor | null) {
+    authorise(actor, 'data:import');
+    return db.selectFrom('data_imports').selectAll().orderBy('id', 'desc').limit(20).execute();
+  }
+
+  /** At start: checks and imports cut off by a restart are marked as failed, never left "running". */
+  async function markInterrupted() {
+    await db
+      .updateTable('data_imports')
+      .set({
+        status: 'failed',
+        report_json: JSON.stringify({
+          fileProblem: 'The check was interrupted when the server restarted. Upload the file again.',
+        }),
+      })
+      .where('status', 'in', ['checking', 'importing'])
+      .execute();
+    await sql`delete from data_import_rows where import_id in (select id from data_imports where status = 'failed')`.execute(
+      db,
+    );
+  }
+
+  return { begin, finished, report, rejectedRows, confirm, recent, markInterrupted, find };
+}
+
+/** PostgreSQL numbers its parameters ($1, $2…); the statements here are written with ?. */
+function numbered(text: string): string {
+  let n = 0;
+  return text.replace(/\?/g, () => `$${++n}`);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error
+    ? `The file could not be checked: ${error.message.split('\n')[0]}`
+    : 'The file could not be checked.';
+}
+
+export type DataImportServices = ReturnType<typeof createDataImportServices>;
