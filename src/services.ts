@@ -8,12 +8,14 @@ import { createStrategyServices } from './modules/strategy/service.ts';
 import { createPerformanceServices } from './modules/performance/service.ts';
 import { createDashboardServices } from './modules/performance/dashboard.ts';
 import { createDataImportServices } from './modules/performance/data-import.ts';
+import { createAnnualReportServices } from './modules/performance/annual-report.ts';
 import { createDeliveryServices } from './modules/delivery/service.ts';
 
 /** The use cases of every module, built once per app over one database. */
 export function createServices(db: Kysely<Database>) {
   const accounts = createAccountServices(db);
   const performance = createPerformanceServices(db);
+  const dashboards = createDashboardServices(db, performance);
   return {
     db,
     accounts,
@@ -22,7 +24,8 @@ export function createServices(db: Kysely<Database>) {
     imports: createImportServices(db),
     strategy: createStrategyServices(db),
     performance,
-    dashboards: createDashboardServices(db, performance),
+    dashboards,
+    annualReports: createAnnualReportServices(db, dashboards),
     dataImports: createDataImportServices(db),
     delivery: createDeliveryServices(db),
   };

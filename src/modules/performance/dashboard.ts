@@ -69,6 +69,8 @@ export function createDashboardServices(db: Db, performance: PerformanceServices
     filter: repo.TargetFilter,
     today: string,
     ward?: { id: number; name: string },
+    /** For a report "as at" a past date: figures for periods ending after it are left out. */
+    upTo?: string,
   ): Promise<EvaluatedTarget[]> {
     const [{ thresholds, packId }, rows] = await Promise.all([
       performance.settings(),
@@ -90,7 +92,9 @@ export function createDashboardServices(db: Db, performance: PerformanceServices
     const pointsBy = groupBy(points, (p) => `${p.indicator_id}:${p.area_id}`);
     return rows.map((row) => {
       const dataArea = dataAreaOf(row);
-      const all = pointsBy.get(`${row.indicator_id}:${dataArea.id}`) ?? [];
+      const all = (pointsBy.get(`${row.indicator_id}:${dataArea.id}`) ?? []).filter(
+        (p) => !upTo || p.period_end <= upTo,
+      );
       // Prefer the indicator's own frequency, so quarterly and yearly figures are not mixed on one line.
       const ofFrequency = all.filter((p) => p.period_kind === row.frequency);
       const chosen = ofFrequency.length ? ofFrequency : all;

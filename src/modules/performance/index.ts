@@ -5,6 +5,7 @@ import { registerIndicatorRoutes } from './routes/indicators.ts';
 import { registerAgreementRoutes } from './routes/agreements.ts';
 import { registerPerformanceSettingsRoutes } from './routes/settings.ts';
 import { registerDataImportRoutes } from './routes/data-import.ts';
+import { registerAnnualReportRoutes } from './routes/annual-report.ts';
 import { createDataImportServices } from './data-import.ts';
 import { loadPerformanceDemo } from './demo.ts';
 
@@ -22,6 +23,7 @@ export const performanceModule: PlaceshaperModule = {
     registerAgreementRoutes(app);
     registerPerformanceSettingsRoutes(app);
     registerDataImportRoutes(app);
+    registerAnnualReportRoutes(app);
   },
   loadDemo: loadPerformanceDemo,
   onStart: (db) => createDataImportServices(db).markInterrupted(),

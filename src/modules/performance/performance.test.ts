@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
+import { PDFParse } from 'pdf-parse';
 import { createTestApp, Visitor, type TestApp } from '../../testing/test-app.ts';
 import { demoPassword } from '../registry/demo-place.ts';
 import { lastCompletedQuarter } from '../../domain/periods.ts';
@@ -381,6 +382,35 @@ describe('targets, figures and the public dashboard', () => {
       });
       assert.equal(response.statusCode, 400);
       assert.match(response.body, /would fall outside the agreement/);
+    });
+  });
+
+  describe('the annual progress report', () => {
+    it('is made from the data as a page and as a PDF for each year of the agreement', async () => {
+      const agreement = await db().selectFrom('agreements').selectAll().executeTakeFirstOrThrow();
+      const slug = `${agreement.first_year}-${String((agreement.first_year + 1) % 100).padStart(2, '0')}`;
+      const list = await t.app.inject('/reports/annual');
+      assert.match(list.body, new RegExp(`href="/reports/annual/${slug}"`));
+      const page = await t.app.inject(`/reports/annual/${slug}`);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /<h1 class="govuk-heading-xl">Annual progress report \d{4}\/\d{2}<\/h1>/);
+      assert.match(page.body, /Of 2\d targets, \d+ (was|were) on track/);
+      assert.match(page.body, /<h2 class="govuk-heading-l">Safer, stronger communities<\/h2>/);
+      assert.match(page.body, /NI 16 Serious acquisitive crime rate/);
+      assert.match(page.body, /Actions: \d+ completed this year, \d+ overdue/);
+
+      const pdf = await t.app.inject(`/reports/annual/${slug}.pdf`);
+      assert.equal(pdf.headers['content-type'], 'application/pdf');
+      const parser = new PDFParse({ data: new Uint8Array(pdf.rawPayload) });
+      const text = (await parser.getText()).text.replace(/\s+/g, ' ');
+      await parser.destroy();
+      assert.match(text, /Kelmsfield partnership: annual progress report \d{4}\/\d{2}/);
+      assert.match(text, /Safer, stronger communities/);
+      assert.match(text, /NI 16 Serious acquisitive crime rate: (On track|At risk|Off track|No data)/);
+
+      assert.equal((await t.app.inject('/reports/annual/1999-00')).statusCode, 404);
+      assert.equal((await t.app.inject('/reports/annual/2025-27')).statusCode, 404);
+      assert.equal((await t.app.inject('/reports/annual/nonsense.pdf')).statusCode, 404);
     });
   });
 

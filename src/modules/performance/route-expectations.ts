@@ -32,6 +32,8 @@ export const performanceRouteExpectations: RouteExpectations = {
     'GET /agreements/:slug/targets/new': admins,
     'POST /agreements/:slug/targets/new': admins,
     'GET /targets/:id/edit': admins,
+    'GET /reports/annual': everyone,
+    'GET /reports/annual/:year': everyone,
     'GET /data/import': admins,
     'POST /data/import': admins,
     'GET /data/imports/:id': admins,
@@ -40,6 +42,7 @@ export const performanceRouteExpectations: RouteExpectations = {
     'POST /targets/:id/edit': admins,
   },
   params: async (db) => {
+    const firstYear = await db.selectFrom('agreements').select('first_year').executeTakeFirstOrThrow();
     // A target the police lead, so the officer may record its figures.
     const policeTarget = await db
       .selectFrom('targets')
@@ -62,6 +65,7 @@ export const performanceRouteExpectations: RouteExpectations = {
       '/agreements/:slug': '/agreements/kelmsfield-local-area-agreement',
       // No file has been imported: admins are let in and find no such import (404).
       '/data/imports/:id': '/data/imports/999999',
+      ':year': `${firstYear.first_year}-${String((firstYear.first_year + 1) % 100).padStart(2, '0')}`,
     };
   },
 };
