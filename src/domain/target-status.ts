@@ -119,10 +119,19 @@ function dateParts(date: string): [number, number, number] {
   return [...parts];
 }
 
+const dayNumbers = new Map<string, number>();
+
 /** Days since 1 January 1970, counted in UTC so clock changes never shift a date. */
 function dayNumber(date: string): number {
-  const [year, month, day] = dateParts(date);
-  return Date.UTC(year, month - 1, day) / msPerDay;
+  // A dashboard asks about the same few quarter ends thousands of times: remember them.
+  let days = dayNumbers.get(date);
+  if (days === undefined) {
+    const [year, month, day] = dateParts(date);
+    days = Date.UTC(year, month - 1, day) / msPerDay;
+    if (dayNumbers.size > 20_000) dayNumbers.clear();
+    dayNumbers.set(date, days);
+  }
+  return days;
 }
 
 /** The same day of the month, so many months earlier; the last day of the month when that day does not exist. */

@@ -11,7 +11,14 @@ import type { DatabaseHandle } from '../db/database.ts';
  * database, or, when DATABASE_URL points at PostgreSQL, a new schema in it that
  * is created here and dropped afterwards (so each run starts clean).
  */
-export async function createTestApp(options: { demo?: boolean; env?: Record<string, string> } = {}) {
+export async function createTestApp(
+  options: {
+    demo?: boolean;
+    env?: Record<string, string>;
+    /** Routes to add before the app starts (the benchmark's bare "hello" route). */
+    configure?: (app: FastifyInstance) => void;
+  } = {},
+) {
   const url = process.env.DATABASE_URL;
   const postgres = url?.startsWith('postgres') ?? false;
   const schema = postgres ? `test_${crypto.randomBytes(6).toString('hex')}` : undefined;
@@ -25,6 +32,7 @@ export async function createTestApp(options: { demo?: boolean; env?: Record<stri
   });
   const { database } = await prepareDatabase(config, { schema });
   const app = await buildApp({ config, database, sessionSecret: config.sessionSecret! });
+  options.configure?.(app);
   await app.ready();
   return {
     app,

@@ -53,7 +53,7 @@ export interface DashboardQuery {
 }
 
 /** Targets shown on one page of the dashboard; the rest are on the next pages and in the downloads. */
-export const targetsPerPage = 40;
+export const targetsPerPage = 20;
 
 export function createDashboardServices(db: Db, performance: PerformanceServices) {
   /** The agreement a dashboard shows: the one asked for, else the one covering today, else the latest. */

@@ -4,7 +4,7 @@ import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { isPostgres } from '../../db/database.ts';
 import type { Actor } from '../../domain/permissions.ts';
-import { parsePeriod, periodProblem } from '../../domain/periods.ts';
+import { parsePeriod, periodProblem, type Period } from '../../domain/periods.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { readDecimal, withoutControlCharacters } from '../../platform/forms.ts';
 import { authorise } from '../../platform/service-rules.ts';
@@ -134,7 +134,7 @@ export function readRow(
   if (!areaCode) problems.push('The area code is blank');
   else if (!area) problems.push(`Area code “${areaCode}” is not an area of this place`);
   const periodText = cell(columns.period);
-  const period = parsePeriod(periodText);
+  const period = cachedPeriod(periodText);
   if (!period) problems.push(periodProblem(periodText) ?? 'The period cannot be read');
   const valueText = cell(columns.value);
   const noValue = noValueMarks.has(valueText.toLowerCase());
@@ -175,6 +175,19 @@ export function readRow(
     provisional ? 1 : 0,
     note,
   ];
+}
+
+const periods = new Map<string, Period | null>();
+
+/** A file has a few dozen periods over a million rows: each is read once. */
+function cachedPeriod(text: string): Period | null {
+  let period = periods.get(text);
+  if (period === undefined) {
+    period = parsePeriod(text);
+    if (periods.size > 10_000) periods.clear();
+    periods.set(text, period);
+  }
+  return period;
 }
 
 export const importsDirectory = path.resolve('data/imports');

@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { PDFParse } from 'pdf-parse';
 import { createTestApp, Visitor, type TestApp } from '../../testing/test-app.ts';
@@ -71,12 +72,20 @@ describe('targets, figures and the public dashboard', () => {
       const page = await t.app.inject('/dashboard');
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /<h1 class="govuk-heading-xl">How Kelmsfield is doing<\/h1>/);
+      // Twenty targets a page: the rest of the priorities are on page 2, reached by the pagination links.
+      assert.match(page.body, /<nav class="govuk-pagination"[^>]*aria-label="More targets"/);
+      const second = await t.app.inject('/dashboard?page=2');
       for (const priority of [
         'Safer, stronger communities',
         'A greener, cleaner Kelmsfield',
         'Decent homes for everyone',
       ])
-        assert.match(page.body, new RegExp(`<h2[^>]*>${priority}</h2>`));
+        assert.match(page.body + second.body, new RegExp(`<h2[^>]*>${priority}</h2>`));
+      assert.equal(
+        (await t.app.inject('/dashboard?page=99')).statusCode,
+        200,
+        'past the last page shows the last',
+      );
       assert.match(page.body, /govuk-tag--green app-rag">On track</);
       assert.match(page.body, /govuk-tag--red app-rag">Off track</);
       assert.match(page.body, /govuk-tag--yellow app-rag">At risk</);
@@ -166,6 +175,12 @@ describe('targets, figures and the public dashboard', () => {
       assert.equal(again.statusCode, 304);
       const cachedBody = await t.app.inject('/dashboard');
       assert.equal(cachedBody.body, first.body);
+      const compressed = await t.app.inject({
+        url: '/dashboard',
+        headers: { 'accept-encoding': 'gzip, br' },
+      });
+      assert.equal(compressed.headers['content-encoding'], 'gzip');
+      assert.equal(zlib.gunzipSync(compressed.rawPayload).toString(), first.body);
 
       const target = await targetOn('NI 20');
       await admin.get(`/indicators/${target.indicator_id}/data/new`);
