@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { databaseIsReachable } from '../../db/database.ts';
 import type { PlaceshaperModule } from '../module.ts';
+import { todayIso } from '../../platform/time.ts';
 
 /** The home page, the service status check and the signed-in workspace. */
 export const coreModule: PlaceshaperModule = {
@@ -10,10 +11,11 @@ export const coreModule: PlaceshaperModule = {
   routes(app) {
     app.get('/', { config: { access: 'public' } }, async (_request, reply) => {
       if (await app.services.place.needsSetup()) return reply.redirect('/setup', 303);
-      const [partnerships, organisations, people] = await Promise.all([
+      const [partnerships, organisations, people, overdue] = await Promise.all([
         app.services.registry.partnerships.structure(),
         app.services.registry.organisations.list(),
         app.services.registry.people.list(),
+        app.services.strategy.overdue(todayIso()),
       ]);
       const active = partnerships.filter((p) => p.status === 'active');
       return reply.view('core/home.njk', {
@@ -26,6 +28,7 @@ export const coreModule: PlaceshaperModule = {
           people: people.length,
         },
         boards: active.filter((p) => p.parentId === null),
+        overdue,
       });
     });
 
