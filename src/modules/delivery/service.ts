@@ -621,7 +621,7 @@ export function createDeliveryServices(db: Kysely<Database>) {
         name: `${t.indicator_code} ${t.indicator_title}`,
         due: values.get(t.id)?.due ?? false,
         hasValue: values.get(t.id)?.hasValue ?? false,
-        dataEntryHref: `/indicators/${t.indicator_id}/data/new?area=${t.area_id}&period=${encodeURIComponent(quarter.code)}`,
+        dataEntryHref: `/indicators/${t.indicator_id}/data/new?area=${t.area_id}&period=${encodeURIComponent(quarter.code)}&returnTo=/returns`,
       })),
     };
   }
