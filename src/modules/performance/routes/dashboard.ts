@@ -89,7 +89,10 @@ export function registerDashboardRoutes(app: FastifyInstance) {
       const id = idParam(request.params.id);
       const page = await dashboards.targetPage(id, todayIso());
       const actions = await app.services.delivery.actionsForTarget(id);
-      const mayRecord = await app.services.performance.data.mayRecord(request.actor, page.target.row.indicator_id);
+      const mayRecord = await app.services.performance.data.mayRecord(
+        request.actor,
+        page.target.row.indicator_id,
+      );
       return reply.view('performance/target.njk', {
         title: `${page.target.row.indicator_code} ${page.target.row.indicator_title}`,
         ...page,
