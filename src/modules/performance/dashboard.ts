@@ -71,6 +71,8 @@ export function createDashboardServices(db: Db, performance: PerformanceServices
     ward?: { id: number; name: string },
     /** For a report "as at" a past date: figures for periods ending after it are left out. */
     upTo?: string,
+    /** 'status': each figure's value only (no confidence interval or note), for long lists. */
+    detail: 'status' | 'full' = 'full',
   ): Promise<EvaluatedTarget[]> {
     const [{ thresholds, packId }, rows] = await Promise.all([
       performance.settings(),
@@ -85,6 +87,7 @@ export function createDashboardServices(db: Db, performance: PerformanceServices
       repo.observationsFor(
         db,
         rows.map((r) => ({ indicatorId: r.indicator_id, areaId: dataAreaOf(r).id })),
+        detail,
       ),
     ]);
     const yearsBy = groupBy(years, (y) => y.target_id);
@@ -202,6 +205,8 @@ export function createDashboardServices(db: Db, performance: PerformanceServices
           { agreementId: agreement.id, block: block?.code, partnershipId: partnership?.id },
           today,
           ward,
+          undefined,
+          'status',
         )
       : [];
     // With a ward chosen: its own targets, and the place's targets on indicators that have figures for the ward.
@@ -212,8 +217,11 @@ export function createDashboardServices(db: Db, performance: PerformanceServices
       ragOrder.map((rag) => [rag, shown.filter((t) => t.status.rag === rag).length]),
     );
 
-    // Every priority, then its targets; targets serving no priority come last.
-    const byPriority = groupBy(shown, (t) => t.row.priority_id);
+    // Every priority, then its targets; targets serving no priority (or a priority of a superseded version) come last.
+    const current = new Set(priorities.map((p) => p.id));
+    const byPriority = groupBy(shown, (t) =>
+      t.row.priority_id !== null && current.has(t.row.priority_id) ? t.row.priority_id : null,
+    );
     const groups = [
       ...priorities.map((p) => ({ priority: p, targets: byPriority.get(p.id) ?? [] })),
       ...(byPriority.has(null) ? [{ priority: null, targets: byPriority.get(null)! }] : []),
@@ -222,23 +230,45 @@ export function createDashboardServices(db: Db, performance: PerformanceServices
     const page = Math.min(Math.max(1, query.page ?? 1), pageCount);
     const first = (page - 1) * targetsPerPage;
     let position = 0;
-    const pageGroups = groups
-      .map((group) => {
-        const start = position;
-        position += group.targets.length;
-        const targets = group.targets.slice(
-          Math.max(0, first - start),
-          Math.max(0, first + targetsPerPage - start),
-        );
-        return {
-          ...group,
-          targets: targets.map((t) => ({ ...t, chart: chartFor(t, true) })),
-          // A priority with no targets is shown (as a gap) on the first page only.
-          show: targets.length > 0 || (group.targets.length === 0 && page === 1),
-        };
-      })
+    const sliced = groups.map((group) => {
+      const start = position;
+      position += group.targets.length;
+      return {
+        ...group,
+        all: group.targets.length,
+        targets: group.targets.slice(Math.max(0, first - start), Math.max(0, first + targetsPerPage - start)),
+      };
+    });
+    // The figures tables on this page show notes and confidence limits: read those for its targets only.
+    const onPage = sliced.flatMap((g) => g.targets);
+    const detailed = groupBy(
+      await repo.observationsFor(
+        db,
+        onPage.map((t) => ({ indicatorId: t.row.indicator_id, areaId: t.dataArea.id })),
+        'full',
+      ),
+      (p) => `${p.indicator_id}:${p.area_id}`,
+    );
+    const withDetail = (t: EvaluatedTarget): EvaluatedTarget => {
+      const full = new Map(
+        (detailed.get(`${t.row.indicator_id}:${t.dataArea.id}`) ?? []).map((p) => [p.period, p]),
+      );
+      return {
+        ...t,
+        observations: t.observations.map((o) => {
+          const p = full.get(o.period);
+          return p ? { ...o, lowerCi: p.lower_ci, upperCi: p.upper_ci, note: p.note } : o;
+        }),
+      };
+    };
+    const pageGroups = sliced
+      .map((group) => ({
+        ...group,
+        targets: group.targets.map((t) => ({ ...withDetail(t), chart: chartFor(t, true) })),
+        // A priority with no targets is shown (as a gap) on the first page only.
+        show: group.targets.length > 0 || (group.all === 0 && page === 1),
+      }))
       .filter((g) => g.show);
-
     return {
       agreement,
       agreements,
