@@ -187,7 +187,7 @@ describe('the action plan', () => {
         .select(['targets.indicator_id', 'targets.area_id'])
         .where('indicators.code', '=', 'NI 20')
         .executeTakeFirstOrThrow();
-      const href = `/indicators/${ni20.indicator_id}/data/new?area=${ni20.area_id}&amp;period=${encodeURIComponent(quarter().code)}`;
+      const href = `/indicators/${ni20.indicator_id}/data/new?area=${ni20.area_id}&amp;period=${encodeURIComponent(quarter().code)}&amp;returnTo=/returns`;
       assert.ok(page.body.includes(`href="${href}"`), `links to ${href}`);
       assert.equal(
         (await officer.get('/returns?organisation=brackenshire-fire-and-rescue-service')).statusCode,
