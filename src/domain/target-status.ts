@@ -221,10 +221,18 @@ interface Valued extends Point {
 }
 
 /** The observations that have a value, oldest first. Missing and suppressed values say nothing about the trend. */
+const valuedSeries = new WeakMap<Observation[], Valued[]>();
+
+/** The observations with a value, in date order; worked out once per list (status, direction and forecast all ask). */
 function valued(observations: Observation[]): Valued[] {
-  return byDate(observations).flatMap((o) =>
-    o.value === null ? [] : [{ observation: o, day: dayNumber(o.date), value: o.value }],
-  );
+  let series = valuedSeries.get(observations);
+  if (!series) {
+    series = byDate(observations).flatMap((o) =>
+      o.value === null ? [] : [{ observation: o, day: dayNumber(o.date), value: o.value }],
+    );
+    valuedSeries.set(observations, series);
+  }
+  return series;
 }
 
 export interface Forecast {
