@@ -38,6 +38,7 @@ interface Entry {
  */
 export function createPublicCache(db: Kysely<Database>, maxEntries = 200) {
   const entries = new Map<string, Entry>();
+  const urlHashes = new Map<string, string>();
 
   async function generation(): Promise<number> {
     const row = await sql<{
@@ -47,7 +48,12 @@ export function createPublicCache(db: Kysely<Database>, maxEntries = 200) {
   }
 
   async function etagFor(url: string): Promise<string> {
-    const hash = crypto.createHash('sha1').update(url).digest('base64url').slice(0, 12);
+    let hash = urlHashes.get(url);
+    if (!hash) {
+      hash = crypto.createHash('sha1').update(url).digest('base64url').slice(0, 12);
+      if (urlHashes.size > maxEntries * 4) urlHashes.clear();
+      urlHashes.set(url, hash);
+    }
     return `W/"${await generation()}-${todayIso()}-${hash}"`;
   }
 
