@@ -37,8 +37,8 @@ export type Layout = keyof typeof layouts;
 /** Cells that mean "no value" in published statistics. */
 const noValueMarks = new Set(['', '*', 'x', '..', '.', ':', '-', '–', 'n/a', 'na', 'c', 'z', 'null']);
 
-/** Rows written to the staging table per statement (15 columns each). */
-const batchSize = 500;
+/** Rows written to the staging table per statement: 15 columns each, inside both databases' limits on parameters. */
+const batchSize = 2000;
 
 const stagedColumns = [
   'import_id',
@@ -206,11 +206,12 @@ export function createDataImportServices(db: Kysely<Database>) {
   function insertText(table: string, columns: readonly string[], rows: number): string {
     const key = `${table}:${rows}`;
     let text = insertTexts.get(key);
+    // Only the full-batch texts are kept; a last, shorter batch is built once and let go.
     if (!text) {
       let n = 0;
       const tuple = () => `(${columns.map(() => (pg ? `$${++n}` : '?')).join(', ')})`;
       text = `insert into ${table} (${columns.join(', ')}) values ${Array.from({ length: rows }, tuple).join(', ')}`;
-      insertTexts.set(key, text);
+      if (rows === batchSize) insertTexts.set(key, text);
     }
     return text;
   }
@@ -277,18 +278,17 @@ export function createDataImportServices(db: Kysely<Database>) {
     let fileProblem: string | null = null;
     let accepted = 0;
     let rejected = 0;
-    let staged: StagedRow[] = [];
-    let rejects: unknown[][] = [];
+    const staged: StagedRow[] = [];
+    const rejects: unknown[][] = [];
+    // Full batches as the file streams; the remainder at the end (so one statement text serves nearly every batch).
     const flush = async (force: boolean) => {
-      if (staged.length >= batchSize || (force && staged.length)) {
-        for (let i = 0; i < staged.length; i += batchSize)
-          await insertRows('data_import_rows', stagedColumns, staged.slice(i, i + batchSize));
-        staged = [];
-      }
-      if (rejects.length >= batchSize || (force && rejects.length)) {
-        await insertRows('data_import_rejects', ['import_id', 'row_number', 'reason', 'excerpt'], rejects);
-        rejects = [];
-      }
+      while (staged.length >= batchSize)
+        await insertRows('data_import_rows', stagedColumns, staged.splice(0, batchSize));
+      if (force && staged.length) await insertRows('data_import_rows', stagedColumns, staged.splice(0));
+      const rejectColumns = ['import_id', 'row_number', 'reason', 'excerpt'];
+      while (rejects.length >= batchSize)
+        await insertRows('data_import_rejects', rejectColumns, rejects.splice(0, batchSize));
+      if (force && rejects.length) await insertRows('data_import_rejects', rejectColumns, rejects.splice(0));
     };
     const { rows, brokenQuotesAt } = await streamCsv(file, async (chunk, firstRow) => {
       if (fileProblem) return;
