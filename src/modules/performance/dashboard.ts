@@ -106,10 +106,13 @@ export function createDashboardServices(db: Db, performance: PerformanceServices
         date: p.period_end,
         value: p.value,
         provisional: p.provisional === 1,
-        lowerCi: p.lower_ci,
-        upperCi: p.upper_ci,
-        note: p.note,
+        lowerCi: p.lower_ci ?? null,
+        upperCi: p.upper_ci ?? null,
+        note: p.note ?? null,
       }));
+      // Codes of one kind sort as their periods do; mixed kinds (a year beside a quarter) need their dates.
+      if (chosen !== ofFrequency)
+        observations.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
       const targetYears = (yearsBy.get(row.id) ?? []).map((y) => ({
         year: y.year,
         label: financialYearLabel(y.year),
@@ -257,7 +260,9 @@ export function createDashboardServices(db: Db, performance: PerformanceServices
         ...t,
         observations: t.observations.map((o) => {
           const p = full.get(o.period);
-          return p ? { ...o, lowerCi: p.lower_ci, upperCi: p.upper_ci, note: p.note } : o;
+          return p
+            ? { ...o, lowerCi: p.lower_ci ?? null, upperCi: p.upper_ci ?? null, note: p.note ?? null }
+            : o;
         }),
       };
     };

@@ -48,7 +48,7 @@ export async function observationsFor(
   db: Db,
   pairs: { indicatorId: number; areaId: number }[],
   detail: 'status' | 'full' = 'full',
-) {
+): Promise<ObservationRow[]> {
   if (pairs.length === 0) return [];
   const indicatorIds = [...new Set(pairs.map((p) => p.indicatorId))];
   const areaIds = [...new Set(pairs.map((p) => p.areaId))];
@@ -56,16 +56,29 @@ export async function observationsFor(
     .selectFrom('data_points')
     .select(['indicator_id', 'area_id', 'period', 'period_kind', 'period_end', 'value', 'provisional'])
     .where('indicator_id', 'in', indicatorIds)
-    .where('area_id', 'in', areaIds);
-  const rows =
-    detail === 'full'
-      ? await base.select(['lower_ci', 'upper_ci', 'note']).execute()
-      : (await base.execute()).map((r) => ({ ...r, lower_ci: null, upper_ci: null, note: null }));
-  const wanted = new Set(pairs.map((p) => `${p.indicatorId}:${p.areaId}`));
-  // Sorted here, per pair, rather than by the database over every row.
-  return rows
-    .filter((r) => wanted.has(`${r.indicator_id}:${r.area_id}`))
-    .sort((a, b) => (a.period_end < b.period_end ? -1 : a.period_end > b.period_end ? 1 : 0));
+    .where('area_id', 'in', areaIds)
+    // The order of the unique index: no sorting for the database, and each pair's figures in period order.
+    .orderBy('indicator_id')
+    .orderBy('area_id')
+    .orderBy('period');
+  const rows: ObservationRow[] =
+    detail === 'full' ? await base.select(['lower_ci', 'upper_ci', 'note']).execute() : await base.execute();
+  if (areaIds.length === 1) return rows;
+  const wanted = new Set(pairs.map((p) => p.indicatorId * 1_000_000 + p.areaId));
+  return rows.filter((r) => wanted.has(r.indicator_id * 1_000_000 + r.area_id));
+}
+
+export interface ObservationRow {
+  indicator_id: number;
+  area_id: number;
+  period: string;
+  period_kind: string;
+  period_end: string;
+  value: number | null;
+  provisional: number;
+  lower_ci?: number | null;
+  upper_ci?: number | null;
+  note?: string | null;
 }
 
 // Agreements and targets
