@@ -15,6 +15,10 @@ const pages = [
   '/people',
   '/api/v1/popolo.json',
   '/organisations.csv',
+  '/dashboard',
+  '/strategies/kelmsfield-together',
+  '/actions',
+  '/reports/annual',
 ];
 
 function summary(times: number[]) {
