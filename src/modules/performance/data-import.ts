@@ -337,22 +337,29 @@ export function createDataImportServices(db: Kysely<Database>) {
     }
 
     // The same indicator, area and period twice in one file: which is right cannot be known, so neither goes in.
-    const duplicate = `exists (select 1 from data_import_rows o where o.import_id = s.import_id and o.indicator_id = s.indicator_id
-      and o.area_id = s.area_id and o.period = s.period and o.row_number <> s.row_number)`;
-    const dupes = await run(
-      `insert into data_import_rejects (import_id, row_number, reason, excerpt)
-       select s.import_id, s.row_number, 'The same indicator, area and period appear more than once in the file: only one value each can be imported',
-         i.code || ', ' || a.gss_code || ', ' || s.period
-       from data_import_rows s join indicators i on i.id = s.indicator_id join areas a on a.id = s.area_id
-       where s.import_id = ? and ${duplicate}`,
-      [id],
-    );
-    const duplicates = Number(dupes.numAffectedRows ?? 0);
-    if (duplicates)
-      await run(
-        `delete from data_import_rows where import_id = ? and row_number in (select s.row_number from data_import_rows s where s.import_id = ? and ${duplicate})`,
+    // Found with one grouped pass over the staging index; most files have none, and then nothing more is done.
+    const duplicateKeys = `(select indicator_id, area_id, period from data_import_rows where import_id = ?
+      group by indicator_id, area_id, period having count(*) > 1) k`;
+    const onKey = 'k.indicator_id = s.indicator_id and k.area_id = s.area_id and k.period = s.period';
+    const anyDuplicate = await run(`select 1 as found from ${duplicateKeys} limit 1`, [id]);
+    let duplicates = 0;
+    if (anyDuplicate.rows.length) {
+      const dupes = await run(
+        `insert into data_import_rejects (import_id, row_number, reason, excerpt)
+         select s.import_id, s.row_number, 'The same indicator, area and period appear more than once in the file: only one value each can be imported',
+           i.code || ', ' || a.gss_code || ', ' || s.period
+         from data_import_rows s join ${duplicateKeys} on ${onKey}
+           join indicators i on i.id = s.indicator_id join areas a on a.id = s.area_id
+         where s.import_id = ?`,
         [id, id],
       );
+      duplicates = Number(dupes.numAffectedRows ?? 0);
+      await run(
+        `delete from data_import_rows where import_id = ? and row_number in
+           (select s.row_number from data_import_rows s join ${duplicateKeys} on ${onKey} where s.import_id = ?)`,
+        [id, id, id],
+      );
+    }
     const counts = await run(
       `select count(*) as staged,
          sum(case when d.id is null then 1 else 0 end) as new_rows,
