@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { isPostgres } from '../../db/database.ts';
+import { isPostgres, sqliteHandle } from '../../db/database.ts';
 import type { Actor } from '../../domain/permissions.ts';
 import { parsePeriod, periodProblem, type Period } from '../../domain/periods.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
@@ -211,12 +211,25 @@ export function createDataImportServices(db: Kysely<Database>) {
       let n = 0;
       const tuple = () => `(${columns.map(() => (pg ? `$${++n}` : '?')).join(', ')})`;
       text = `insert into ${table} (${columns.join(', ')}) values ${Array.from({ length: rows }, tuple).join(', ')}`;
-      if (rows === batchSize) insertTexts.set(key, text);
+      if (rows === batchSize || rows === 1) insertTexts.set(key, text);
     }
     return text;
   }
+  const raw = sqliteHandle(db);
+  const prepared = new Map<string, ReturnType<NonNullable<typeof raw>['prepare']>>();
   async function insertRows(table: string, columns: readonly string[], rows: unknown[][]) {
     if (rows.length === 0) return;
+    if (raw) {
+      // Holding the one connection, so nothing else runs in between.
+      await db.connection().execute(async () => {
+        let statement = prepared.get(table);
+        if (!statement) prepared.set(table, (statement = raw.prepare(insertText(table, columns, 1))));
+        raw.transaction((all: unknown[][]) => {
+          for (const row of all) statement.run(row);
+        })(rows);
+      });
+      return;
+    }
     await db.executeQuery(CompiledQuery.raw(insertText(table, columns, rows.length), rows.flat()));
   }
   const run = (text: string, parameters: unknown[] = []) =>
