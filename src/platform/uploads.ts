@@ -36,6 +36,11 @@ export async function saveUpload(stream: Readable, filename: string): Promise<Up
   }
   if ((stream as Readable & { truncated?: boolean }).truncated) {
     fs.rmSync(target, { force: true });
+    // The same error the multipart plugin raises, so the one error page explains the limit.
+    throw Object.assign(new Error('request file too large'), {
+      code: 'FST_REQ_FILE_TOO_LARGE',
+      statusCode: 413,
+    });
   }
   // Only the last part of a name a browser sends is kept: never a path.
   const safeName =
