@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { termName } from '../../domain/framework-pack.ts';
-import { financialYear, financialYearLabel, parsePeriod } from '../../domain/periods.ts';
+import { financialYear, financialYearLabel, financialYearOf, parsePeriod } from '../../domain/periods.ts';
 import {
   directionNames,
   expectedValue,
@@ -60,7 +60,7 @@ export function createDashboardServices(db: Db, performance: PerformanceServices
   async function chooseAgreement(slug: string | undefined, today: string) {
     const agreements = await repo.listAgreements(db);
     if (slug) return { agreements, agreement: agreements.find((a) => a.slug === slug) ?? null };
-    const year = Number(today.slice(0, 4)) - (today.slice(5) < '04-01' ? 1 : 0);
+    const year = financialYearOf(today);
     const covering = agreements.find((a) => a.first_year <= year && year <= a.last_year);
     return { agreements, agreement: covering ?? agreements[0] ?? null };
   }
