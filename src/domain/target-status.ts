@@ -144,13 +144,15 @@ function monthsBefore(date: string, months: number): number {
   return Date.UTC(y, m, Math.min(day, daysInMonth)) / msPerDay;
 }
 
+const longDateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
 function longDate(date: string): string {
-  return new Date(dayNumber(date) * msPerDay).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  return longDateFormat.format(new Date(dayNumber(date) * msPerDay));
 }
 
 /** How close two values must be to count as equal: rounding in arithmetic leaves tiny remainders. */

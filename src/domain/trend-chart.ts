@@ -226,12 +226,21 @@ function tickDecimals(ticks: number[]): number {
 // ---------------------------------------------------------------------------------------
 // Words
 
+const numberFormats = new Map<number | undefined, Intl.NumberFormat>();
+
+/** Making a number format is costly and a dashboard draws thousands of labels: one format per precision. */
 function formatNumber(value: number, decimals?: number): string {
-  const options: Intl.NumberFormatOptions =
-    decimals === undefined
-      ? { maximumFractionDigits: 2 }
-      : { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
-  return new Intl.NumberFormat('en-GB', options).format(value);
+  let format = numberFormats.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat(
+      'en-GB',
+      decimals === undefined
+        ? { maximumFractionDigits: 2 }
+        : { minimumFractionDigits: decimals, maximumFractionDigits: decimals },
+    );
+    numberFormats.set(decimals, format);
+  }
+  return format.format(value);
 }
 
 function oneLine(text: string | null | undefined): string {
