@@ -113,6 +113,10 @@ describe('targets, returns and the dashboard in the browser', { timeout: 120_000
           await visit(page, '/reports/annual');
           await navigateBy(page, page.getByRole('link', { name: /^Annual progress report/ }).first(), 200);
           await visit(page, '/actions');
+          await visit(page, '/strategies');
+          await visit(page, '/strategies/kelmsfield-together');
+          await visit(page, '/strategies/kelmsfield-together/versions/1');
+          await visit(page, '/');
         },
         { javaScriptEnabled },
       );
@@ -129,6 +133,10 @@ describe('targets, returns and the dashboard in the browser', { timeout: 120_000
         '/admin/performance',
         '/data/import',
         '/returns/monitor',
+        '/strategies/kelmsfield-together/edit',
+        '/strategies/new',
+        '/actions/new',
+        '/manage',
       ])
         await visit(page, path);
       await visit(page, '/agreements/kelmsfield-local-area-agreement/targets/new');
