@@ -22,15 +22,27 @@ export async function partnershipLine(
   db: Kysely<Database> | Transaction<Database>,
   id: number,
 ): Promise<number[]> {
-  const rows = await db.selectFrom('partnerships').select(['id', 'parent_id']).execute();
-  const parentOf = new Map(rows.map((r) => [r.id, r.parent_id]));
-  const line: number[] = [];
-  for (
-    let current: number | null | undefined = id;
-    current && !line.includes(current);
-    current = parentOf.get(current)
-  ) {
-    line.push(current);
-  }
-  return line;
+  return (await partnershipLines(db))(id);
+}
+
+/** Every partnership's line from one read of the tree: for checking several partnerships at once. */
+export async function partnershipLines(
+  db: Kysely<Database> | Transaction<Database>,
+): Promise<(id: number) => number[]> {
+  return lineFinder(await db.selectFrom('partnerships').select(['id', 'parent_id']).execute());
+}
+
+/** A partnership's line (itself and its ancestors) from a list of every partnership; a loop ends the line. */
+export function lineFinder(partnerships: { id: number; parent_id: number | null }[]) {
+  const parentOf = new Map(partnerships.map((p) => [p.id, p.parent_id]));
+  return (id: number): number[] => {
+    const line: number[] = [];
+    for (
+      let current: number | null | undefined = id;
+      current && !line.includes(current);
+      current = parentOf.get(current)
+    )
+      line.push(current);
+    return line;
+  };
 }

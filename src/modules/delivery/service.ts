@@ -17,7 +17,7 @@ import {
 } from '../../domain/action-plan.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { parseForm } from '../../platform/forms.ts';
-import { authorise, formVersion, partnershipLine } from '../../platform/service-rules.ts';
+import { authorise, formVersion, partnershipLines } from '../../platform/service-rules.ts';
 import { diffRecords, recordAudit, type HistoryEntry } from '../../platform/audit.ts';
 import { formatDate, nowIso, todayIso } from '../../platform/time.ts';
 import { updateWithVersion } from '../../platform/versioned.ts';
@@ -211,7 +211,7 @@ export function createDeliveryServices(db: Kysely<Database>) {
     ];
     return {
       organisationId: links.organisationId,
-      lines: await Promise.all(partnerships.map((id) => partnershipLine(dbx, id))),
+      lines: partnerships.length ? partnerships.map(await partnershipLines(dbx)) : [],
     };
   }
 

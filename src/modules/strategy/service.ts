@@ -13,7 +13,7 @@ import {
 } from '../../domain/strategy-lifecycle.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { parseForm } from '../../platform/forms.ts';
-import { authorise, formVersion, partnershipLine } from '../../platform/service-rules.ts';
+import { authorise, formVersion, lineFinder, partnershipLine } from '../../platform/service-rules.ts';
 import { diffRecords, recordAudit } from '../../platform/audit.ts';
 import { formatDate, nowIso, todayIso } from '../../platform/time.ts';
 import { uniqueSlug } from '../../platform/slugs.ts';
@@ -100,21 +100,6 @@ function targetName(t: {
   area_name: string;
 }) {
   return `${t.indicator_code} ${t.indicator_title}${t.area_kind === 'ward' ? `, ${t.area_name}` : ''}`;
-}
-
-/** A partnership's line (itself and its ancestors) from one list of every partnership. */
-function lineFinder(partnerships: { id: number; parent_id: number | null }[]) {
-  const parentOf = new Map(partnerships.map((p) => [p.id, p.parent_id]));
-  return (id: number) => {
-    const line: number[] = [];
-    for (
-      let current: number | null | undefined = id;
-      current && !line.includes(current);
-      current = parentOf.get(current)
-    )
-      line.push(current);
-    return line;
-  };
 }
 
 /** The strategy module's use cases: permission check, validation, one transaction with its audit entry. */
