@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { AuditEntriesTable, Database } from '../db/schema.ts';
 import type { Actor } from '../domain/permissions.ts';
 import { nowIso } from './time.ts';
 
@@ -56,13 +56,22 @@ export async function historyOf(
     .where('entity_id', '=', entityId)
     .orderBy('id', 'desc')
     .execute();
+  return historyEntries(rows, hiddenFields);
+}
+
+/** Audit rows as history entries, newest first as given, each change as field before → after. */
+export function historyEntries(
+  rows: Selectable<AuditEntriesTable>[],
+  hiddenFields: Iterable<string> = [],
+): HistoryEntry[] {
+  const hidden = new Set(hiddenFields);
   return rows.map((row) => ({
     at: row.occurred_at,
     actorName: row.actor_name,
     action: row.action,
     summary: row.summary,
     changes: diffRecords(parse(row.before_json), parse(row.after_json)).filter(
-      (change) => !hiddenFields.includes(change.field),
+      (change) => !hidden.has(change.field),
     ),
   }));
 }

@@ -18,7 +18,7 @@ import {
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { parseForm } from '../../platform/forms.ts';
 import { authorise, formVersion, partnershipLines } from '../../platform/service-rules.ts';
-import { diffRecords, recordAudit, type HistoryEntry } from '../../platform/audit.ts';
+import { historyEntries, recordAudit, type HistoryEntry } from '../../platform/audit.ts';
 import { formatDate, nowIso, todayIso } from '../../platform/time.ts';
 import { updateWithVersion } from '../../platform/versioned.ts';
 import { actionForm, milestoneForm, updateForm, type ActionFormValues } from './forms.ts';
@@ -485,15 +485,7 @@ export function createDeliveryServices(db: Kysely<Database>) {
   /** The history of an action with its milestones and updates, in words. */
   async function history(actionId: number): Promise<HistoryEntry[]> {
     const rows = await repo.auditOfAction(db, actionId);
-    const entries = rows.map((row) => ({
-      at: row.occurred_at,
-      actorName: row.actor_name,
-      action: row.action,
-      summary: row.summary,
-      changes: diffRecords(parse(row.before_json), parse(row.after_json)).filter(
-        (c) => !hiddenHistoryFields.has(c.field),
-      ),
-    }));
+    const entries = historyEntries(rows, hiddenHistoryFields);
     const wanted = {
       organisations: [] as number[],
       people: [] as number[],
@@ -677,10 +669,6 @@ export function createDeliveryServices(db: Kysely<Database>) {
     organisationReturn,
     monitor,
   };
-}
-
-function parse(json: string | null): Record<string, unknown> | null {
-  return json ? (JSON.parse(json) as Record<string, unknown>) : null;
 }
 
 export type DeliveryServices = ReturnType<typeof createDeliveryServices>;
