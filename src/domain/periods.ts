@@ -32,7 +32,8 @@ type QuarterNumber = 1 | 2 | 3 | 4;
 const earliestYear = 1900;
 const latestYear = 2100;
 
-const monthNames = [
+/** The months' names in English, January first. */
+export const monthNames = [
   'January',
   'February',
   'March',

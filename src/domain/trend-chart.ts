@@ -12,6 +12,7 @@
  */
 
 import { escapeXml } from './structure-map.ts';
+import { monthNames } from './periods.ts';
 
 export interface ChartPoint {
   /** ISO date, yyyy-mm-dd. */
@@ -252,21 +253,6 @@ function withUnit(formatted: string, unit: string): string {
   if (unit === '') return formatted;
   return unit === '%' ? `${formatted}%` : `${formatted} ${unit}`;
 }
-
-const monthNames = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** "31 March 2024", the GOV.UK date style; the date is already known to be valid. */
 function formatDate(date: string): string {
