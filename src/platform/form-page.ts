@@ -20,13 +20,19 @@ export interface ConflictField {
  * GOV.UK error summary and field messages; a stale edit shows what changed. In
  * both cases the user's input goes back into the form and nothing was saved.
  */
+export type FormPageContext = Record<string, unknown> & { values: Record<string, unknown> };
+
 export async function renderFormFailure(
   reply: FastifyReply,
   error: unknown,
   template: string,
-  context: Record<string, unknown> & { values: Record<string, unknown> },
+  /** The page's context, or a function that builds it: called only when the form is shown again. */
+  pageContext: FormPageContext | (() => Promise<FormPageContext>),
   fields: ConflictField[] = [],
 ): Promise<FastifyReply> {
+  // Anything but bad input or a stale edit (a 403, a 404) goes to the one error page, with no form built for it.
+  if (!(error instanceof ValidationError) && !(error instanceof ConflictError)) throw error;
+  const context = typeof pageContext === 'function' ? await pageContext() : pageContext;
   if (error instanceof ValidationError) {
     return reply.code(400).view(template, {
       ...context,
@@ -37,23 +43,20 @@ export async function renderFormFailure(
       ),
     });
   }
-  if (error instanceof ConflictError) {
-    const differences = fields
-      .filter((f) => f.column !== '')
-      .map((f) => ({
-        label: f.label,
-        saved: display(f, error.current[f.column], context),
-        yours: display(f, context.values[f.field], context),
-      }))
-      .filter((d) => d.saved !== d.yours);
-    return reply.code(409).view(template, {
-      ...context,
-      // Saving again now knowingly replaces the newer version.
-      values: { ...context.values, version: error.current.version },
-      conflict: { changedBy: error.changedBy, differences },
-    });
-  }
-  throw error;
+  const differences = fields
+    .filter((f) => f.column !== '')
+    .map((f) => ({
+      label: f.label,
+      saved: display(f, error.current[f.column], context),
+      yours: display(f, context.values[f.field], context),
+    }))
+    .filter((d) => d.saved !== d.yours);
+  return reply.code(409).view(template, {
+    ...context,
+    // Saving again now knowingly replaces the newer version.
+    values: { ...context.values, version: error.current.version },
+    conflict: { changedBy: error.changedBy, differences },
+  });
 }
 
 function display(field: ConflictField, value: unknown, context: Record<string, unknown>): string {

@@ -75,12 +75,14 @@ export function registerAgreementRoutes(app: FastifyInstance) {
         flash(reply, 'The agreement has been added. Now add its targets.');
         return reply.redirect(`/agreements/${slug}`, 303);
       } catch (error) {
-        const context = await agreementContext();
         return renderFormFailure(
           reply,
           error,
           'performance/agreement-form.njk',
-          { title: `Add a ${context.pack.agreement.name}`, values: request.body, ...context },
+          async () => {
+            const context = await agreementContext();
+            return { title: `Add a ${context.pack.agreement.name}`, values: request.body, ...context };
+          },
           agreementFields,
         );
       }
@@ -150,7 +152,12 @@ export function registerAgreementRoutes(app: FastifyInstance) {
           reply,
           error,
           'performance/agreement-form.njk',
-          { title: `Edit ${agreement.name}`, agreement, values: request.body, ...(await agreementContext()) },
+          async () => ({
+            title: `Edit ${agreement.name}`,
+            agreement,
+            values: request.body,
+            ...(await agreementContext()),
+          }),
           agreementFields,
         );
       }
@@ -200,12 +207,12 @@ export function registerAgreementRoutes(app: FastifyInstance) {
           reply,
           error,
           'performance/target-form.njk',
-          {
+          async () => ({
             title: `Add a target to ${agreement.name}`,
             agreement,
             values: request.body,
             ...(await targetContext(agreement)),
-          },
+          }),
           targetFields,
         );
       }
@@ -258,13 +265,13 @@ export function registerAgreementRoutes(app: FastifyInstance) {
           reply,
           error,
           'performance/target-form.njk',
-          {
+          async () => ({
             title: 'Edit the target',
             agreement,
             target,
             values: request.body,
             ...(await targetContext(agreement)),
-          },
+          }),
           targetFields,
         );
       }

@@ -41,7 +41,7 @@ export function registerDataImportRoutes(app: FastifyInstance) {
         const { id } = await imports.begin(request.actor, file);
         return reply.redirect(`/data/imports/${id}`, 303);
       } catch (error) {
-        return renderFormFailure(reply, error, 'performance/data-import.njk', await formPage(request), [
+        return renderFormFailure(reply, error, 'performance/data-import.njk', () => formPage(request), [
           { field: 'file', column: '', label: 'File' },
         ]);
       }
@@ -96,12 +96,14 @@ export function registerDataImportRoutes(app: FastifyInstance) {
         );
         return reply.redirect(`/data/imports/${id}`, 303);
       } catch (error) {
-        const report = await imports.report(request.actor, id);
-        return renderFormFailure(reply, error, 'performance/data-import-report.njk', {
-          title: 'Check the figures to import',
-          ...report,
-          layoutName: layouts[report.import.layout as keyof typeof layouts]?.name,
-          values: request.body ?? {},
+        return renderFormFailure(reply, error, 'performance/data-import-report.njk', async () => {
+          const report = await imports.report(request.actor, id);
+          return {
+            title: 'Check the figures to import',
+            ...report,
+            layoutName: layouts[report.import.layout as keyof typeof layouts]?.name,
+            values: request.body ?? {},
+          };
         });
       }
     },

@@ -246,14 +246,14 @@ export function registerIndicatorRoutes(app: FastifyInstance) {
           reply,
           error,
           'performance/data-point-form.njk',
-          {
+          async () => ({
             title: `Correct the value for ${indicator.code}, ${point.period}`,
             indicator,
             point,
             revisions,
             areas: await performance.data.areas(),
             values: request.body,
-          },
+          }),
           pointFields,
         );
       }

@@ -1,6 +1,5 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can } from '../../../domain/permissions.ts';
-import { ConflictError, ValidationError } from '../../../platform/errors.ts';
 import { flash, renderFormFailure, type ConflictField } from '../../../platform/form-page.ts';
 import { defaultPackId, frameworkPacks } from '../../../platform/framework-packs.ts';
 import { todayIso } from '../../../platform/time.ts';
@@ -21,18 +20,6 @@ const strategyFields = (): ConflictField[] => [
   { field: 'adoptedOn', column: 'adopted_on', label: 'First adopted on' },
   { field: 'endsOn', column: 'ends_on', label: 'Runs until' },
 ];
-
-/** Only bad input and stale edits become a form page; anything else (403, 404) goes to the error handler. */
-export async function failWith(
-  reply: FastifyReply,
-  error: unknown,
-  template: string,
-  context: () => Promise<Record<string, unknown> & { values: Record<string, unknown> }>,
-  fields: ConflictField[] = [],
-) {
-  if (!(error instanceof ValidationError) && !(error instanceof ConflictError)) throw error;
-  return renderFormFailure(reply, error, template, await context(), fields);
-}
 
 export function strategyFormValues(s: StrategyRow) {
   return {
@@ -90,7 +77,7 @@ export function registerStrategyRoutes(app: FastifyInstance) {
         );
         return reply.redirect(`/strategies/${created.slug}/versions/1`, 303);
       } catch (error) {
-        return failWith(
+        return renderFormFailure(
           reply,
           error,
           'strategy/strategy-form.njk',
@@ -135,7 +122,7 @@ export function registerStrategyRoutes(app: FastifyInstance) {
         flash(reply, 'Your changes have been saved.');
         return reply.redirect(`/strategies/${strategy.slug}`, 303);
       } catch (error) {
-        return failWith(
+        return renderFormFailure(
           reply,
           error,
           'strategy/strategy-form.njk',
@@ -164,7 +151,9 @@ export function registerStrategyRoutes(app: FastifyInstance) {
         flash(reply, `${stageName} has been marked as complete.`);
         return reply.redirect(`/strategies/${request.params.slug}#lifecycle`, 303);
       } catch (error) {
-        return failWith(reply, error, 'strategy/strategy.njk', () => strategyPage(request, request.body));
+        return renderFormFailure(reply, error, 'strategy/strategy.njk', () =>
+          strategyPage(request, request.body),
+        );
       }
     },
   );
@@ -184,7 +173,9 @@ export function registerStrategyRoutes(app: FastifyInstance) {
           flash(reply, `The ${kind} has been recorded.`);
           return reply.redirect(`/strategies/${request.params.slug}#refresh-and-review`, 303);
         } catch (error) {
-          return failWith(reply, error, 'strategy/strategy.njk', () => strategyPage(request, request.body));
+          return renderFormFailure(reply, error, 'strategy/strategy.njk', () =>
+            strategyPage(request, request.body),
+          );
         }
       },
     );
@@ -198,7 +189,9 @@ export function registerStrategyRoutes(app: FastifyInstance) {
         flash(reply, `Version ${number} has been started as a draft. Change it here, then adopt it.`);
         return reply.redirect(`/strategies/${request.params.slug}/versions/${number}`, 303);
       } catch (error) {
-        return failWith(reply, error, 'strategy/strategy.njk', () => strategyPage(request, request.body));
+        return renderFormFailure(reply, error, 'strategy/strategy.njk', () =>
+          strategyPage(request, request.body),
+        );
       }
     },
   );

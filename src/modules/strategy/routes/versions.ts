@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can } from '../../../domain/permissions.ts';
 import { termName, type FrameworkTerm } from '../../../domain/framework-pack.ts';
 import { ConflictError } from '../../../platform/errors.ts';
-import { flash, type ConflictField } from '../../../platform/form-page.ts';
+import { flash, renderFormFailure, type ConflictField } from '../../../platform/form-page.ts';
 import { idParam } from '../../../platform/params.ts';
 import { todayIso } from '../../../platform/time.ts';
 import { frameworkPack } from '../../../platform/framework-packs.ts';
@@ -14,7 +14,7 @@ import {
   planLinkKindNames,
   planLinkKinds,
 } from '../forms.ts';
-import { failWith, type Body } from './strategies.ts';
+import type { Body } from './strategies.ts';
 
 type VersionParams = { slug: string; number: string };
 type PriorityParams = { slug: string; id: string };
@@ -115,7 +115,7 @@ export function registerVersionRoutes(app: FastifyInstance) {
         flash(reply, 'Your changes have been saved.');
         return reply.redirect(`/strategies/${strategy.slug}/versions/${version.number}`, 303);
       } catch (error) {
-        return failWith(
+        return renderFormFailure(
           reply,
           error,
           'strategy/version-form.njk',
@@ -153,7 +153,7 @@ export function registerVersionRoutes(app: FastifyInstance) {
         );
         return reply.redirect(`/strategies/${slug}`, 303);
       } catch (error) {
-        return failWith(reply, error, 'strategy/version.njk', () =>
+        return renderFormFailure(reply, error, 'strategy/version.njk', () =>
           versionPage(request, slug, number, request.body),
         );
       }
@@ -202,7 +202,7 @@ export function registerVersionRoutes(app: FastifyInstance) {
         flash(reply, `${String(request.body.title).trim()} has been added to version ${version.number}.`);
         return reply.redirect(`/strategies/${strategy.slug}/versions/${version.number}#priorities`, 303);
       } catch (error) {
-        return failWith(
+        return renderFormFailure(
           reply,
           error,
           'strategy/priority-form.njk',
@@ -292,7 +292,7 @@ export function registerVersionRoutes(app: FastifyInstance) {
           componentWords: inWords(pack.components.terms, request.body.components),
           dimensionWords: inWords(pack.dimensions.terms, request.body.dimensions),
         };
-        return failWith(
+        return renderFormFailure(
           reply,
           reported,
           'strategy/priority-form.njk',
@@ -319,7 +319,7 @@ export function registerVersionRoutes(app: FastifyInstance) {
         );
         return reply.redirect(`/strategies/${slug}/versions/${number}#links`, 303);
       } catch (error) {
-        return failWith(
+        return renderFormFailure(
           reply,
           error,
           'strategy/version.njk',
@@ -344,7 +344,7 @@ export function registerVersionRoutes(app: FastifyInstance) {
         );
         return reply.redirect(`/strategies/${slug}/versions/${removed.versionNumber}#links`, 303);
       } catch (error) {
-        return failWith(reply, error, 'strategy/version.njk', () =>
+        return renderFormFailure(reply, error, 'strategy/version.njk', () =>
           versionPage(request, slug, link.version_number),
         );
       }
