@@ -13,6 +13,10 @@ export interface ConflictField {
   choices?: string;
   /** Codes shown by their names (sectors, kinds, roles). */
   names?: Record<string, string>;
+  /** The saved value in the form's own terms, when they differ (pence shown as the pounds typed, a JSON list as words). */
+  saved?: (value: unknown) => string;
+  /** What was typed, in the same terms as `saved` (ticked codes as words). */
+  yours?: (value: unknown) => string;
 }
 
 /**
@@ -47,8 +51,8 @@ export async function renderFormFailure(
     .filter((f) => f.column !== '')
     .map((f) => ({
       label: f.label,
-      saved: display(f, error.current[f.column], context),
-      yours: display(f, context.values[f.field], context),
+      saved: display(f, f.saved ? f.saved(error.current[f.column]) : error.current[f.column], context),
+      yours: display(f, f.yours ? f.yours(context.values[f.field]) : context.values[f.field], context),
     }))
     .filter((d) => d.saved !== d.yours);
   return reply.code(409).view(template, {

@@ -7,7 +7,6 @@ import {
   updateRags,
 } from '../../../domain/action-plan.ts';
 import { optionsFrom } from '../../../domain/vocabulary.ts';
-import { ConflictError } from '../../../platform/errors.ts';
 import { flash, renderFormFailure, type ConflictField } from '../../../platform/form-page.ts';
 import { queryText } from '../../../platform/forms.ts';
 import { idParam } from '../../../platform/params.ts';
@@ -30,7 +29,12 @@ const actionFields: ConflictField[] = [
     choices: 'organisations',
   },
   { field: 'personId', column: 'person_id', label: 'Accountable person', choices: 'people' },
-  { field: 'cash', column: 'cash_pounds', label: 'Cash (£)' },
+  {
+    field: 'cash',
+    column: 'cash_pence',
+    label: 'Cash (£)',
+    saved: (pence) => penceAsInput(pence as number | null | undefined),
+  },
   { field: 'staffFte', column: 'staff_fte', label: 'Staff time (FTE)' },
   { field: 'inKind', column: 'in_kind', label: 'In kind' },
   { field: 'startsOn', column: 'starts_on', label: 'Start date' },
@@ -53,13 +57,6 @@ const milestoneFields: ConflictField[] = [
 export function penceAsInput(pence: number | null | undefined): string {
   if (pence === null || pence === undefined) return '';
   return pence % 100 === 0 ? String(pence / 100) : (pence / 100).toFixed(2);
-}
-
-/** The saved record, with its cash in the pounds the form shows, for the conflict panel. */
-function inFormTerms(error: unknown): unknown {
-  if (!(error instanceof ConflictError)) return error;
-  const current = error.current as Record<string, unknown> & { cash_pence?: number | null };
-  return new ConflictError({ ...current, cash_pounds: penceAsInput(current.cash_pence) }, error.changedBy);
 }
 
 /** The list's filters as they arrive in the query string; anything odd is ignored. */
@@ -250,7 +247,7 @@ export function registerActionRoutes(app: FastifyInstance) {
       } catch (error) {
         return renderFormFailure(
           reply,
-          inFormTerms(error),
+          error,
           'delivery/action-form.njk',
           await formPage(`Edit “${action.title}”`, { action, values: request.body }),
           actionFields,

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can } from '../../../domain/permissions.ts';
-import { termName, type FrameworkTerm } from '../../../domain/framework-pack.ts';
-import { ConflictError } from '../../../platform/errors.ts';
+import { termName, type FrameworkPack, type FrameworkTerm } from '../../../domain/framework-pack.ts';
 import { flash, renderFormFailure, type ConflictField } from '../../../platform/form-page.ts';
 import { idParam } from '../../../platform/params.ts';
 import { todayIso } from '../../../platform/time.ts';
@@ -24,7 +23,8 @@ const versionFields: ConflictField[] = [
   { field: 'vision', column: 'vision', label: 'Vision' },
 ];
 
-const priorityFields: ConflictField[] = [
+/** A priority's fields; its tags are compared in the pack's words: the saved JSON list against the boxes ticked. */
+const priorityFields = (pack: FrameworkPack): ConflictField[] => [
   { field: 'title', column: 'title', label: 'Title' },
   { field: 'description', column: 'description', label: 'Description' },
   {
@@ -33,8 +33,20 @@ const priorityFields: ConflictField[] = [
     label: 'Owned by',
     choices: 'partnerships',
   },
-  { field: 'componentWords', column: 'component_words', label: 'Components' },
-  { field: 'dimensionWords', column: 'dimension_words', label: 'Dimensions' },
+  {
+    field: 'components',
+    column: 'components',
+    label: 'Components',
+    saved: (json) => inWords(pack.components.terms, codesFrom(String(json))),
+    yours: (ticked) => inWords(pack.components.terms, ticked),
+  },
+  {
+    field: 'dimensions',
+    column: 'dimensions',
+    label: 'Dimensions',
+    saved: (json) => inWords(pack.dimensions.terms, codesFrom(String(json))),
+    yours: (ticked) => inWords(pack.dimensions.terms, ticked),
+  },
   { field: 'position', column: 'position', label: 'Position' },
 ];
 
@@ -215,7 +227,7 @@ export function registerVersionRoutes(app: FastifyInstance) {
             values: request.body,
             ...(await priorityContext()),
           }),
-          priorityFields,
+          priorityFields(frameworkPack(strategy.framework)),
         );
       }
     },
@@ -268,36 +280,12 @@ export function registerVersionRoutes(app: FastifyInstance) {
         flash(reply, 'Your changes have been saved.');
         return reply.redirect(`/strategies/${strategy.slug}/versions/${version.number}#priorities`, 303);
       } catch (error) {
-        const pack = frameworkPack(strategy.framework);
-        // Tags are compared in words: the saved JSON list against the boxes ticked.
-        const reported =
-          error instanceof ConflictError
-            ? new ConflictError(
-                {
-                  ...error.current,
-                  component_words: inWords(
-                    pack.components.terms,
-                    codesFrom(String(error.current.components)),
-                  ),
-                  dimension_words: inWords(
-                    pack.dimensions.terms,
-                    codesFrom(String(error.current.dimensions)),
-                  ),
-                },
-                error.changedBy,
-              )
-            : error;
-        const values = {
-          ...request.body,
-          componentWords: inWords(pack.components.terms, request.body.components),
-          dimensionWords: inWords(pack.dimensions.terms, request.body.dimensions),
-        };
         return renderFormFailure(
           reply,
-          reported,
+          error,
           'strategy/priority-form.njk',
-          () => priorityEditPage(found, values),
-          priorityFields,
+          () => priorityEditPage(found, request.body),
+          priorityFields(frameworkPack(strategy.framework)),
         );
       }
     },
