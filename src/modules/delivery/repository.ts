@@ -107,22 +107,8 @@ export const findMilestone = (db: Db, actionId: number, milestoneId: number) =>
     .where('action_id', '=', actionId)
     .executeTakeFirst();
 
-/** The priorities of the adopted version of each strategy: the ones actions are planned against now. */
-export const currentPriorities = (db: Db) =>
-  db
-    .selectFrom('priorities')
-    .innerJoin('strategy_versions', 'strategy_versions.id', 'priorities.strategy_version_id')
-    .select([
-      'priorities.id',
-      'priorities.title',
-      'priorities.slug',
-      'priorities.position',
-      'priorities.owning_partnership_id',
-    ])
-    .where('strategy_versions.status', '=', 'adopted')
-    .orderBy('priorities.position')
-    .orderBy('priorities.id')
-    .execute();
+/** The priorities actions are planned against now (the strategy module's own query). */
+export { currentPriorities } from '../strategy/repository.ts';
 
 export const findPriority = (db: Db, id: number) =>
   db

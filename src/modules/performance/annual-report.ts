@@ -7,6 +7,7 @@ import { NotFoundError } from '../../platform/errors.ts';
 import { groupBy } from '../../platform/collections.ts';
 import { formatDate } from '../../platform/time.ts';
 import { ragOrder, type DashboardServices, type EvaluatedTarget } from './dashboard.ts';
+import { currentPriorities } from '../strategy/repository.ts';
 
 /**
  * The annual progress report for citizens, partners and government: for one financial
@@ -54,14 +55,7 @@ export function createAnnualReportServices(db: Kysely<Database>, dashboards: Das
         .select(['strategies.name', 'strategy_versions.vision'])
         .where('strategy_versions.status', '=', 'adopted')
         .executeTakeFirst(),
-      db
-        .selectFrom('priorities')
-        .innerJoin('strategy_versions', 'strategy_versions.id', 'priorities.strategy_version_id')
-        .innerJoin('partnerships', 'partnerships.id', 'priorities.owning_partnership_id')
-        .select(['priorities.id', 'priorities.title', 'priorities.description', 'partnerships.name as owner'])
-        .where('strategy_versions.status', '=', 'adopted')
-        .orderBy('priorities.position')
-        .execute(),
+      currentPriorities(db),
       db
         .selectFrom('actions')
         .leftJoin('targets', 'targets.id', 'actions.target_id')
@@ -145,7 +139,11 @@ export function createAnnualReportServices(db: Kysely<Database>, dashboards: Das
     );
     for (const section of r.sections) {
       heading(section.priority.title, 15);
-      body(`Led by ${section.priority.owner}.`);
+      body(
+        section.priority.owner_name
+          ? `Led by ${section.priority.owner_name}.`
+          : 'No partnership leads it yet.',
+      );
       for (const t of section.targets) {
         doc.font('Helvetica-Bold').fontSize(11).text(`${t.code} ${t.title}: ${t.status}`);
         body(`${t.latest}. ${t.target}. ${t.reason}`);

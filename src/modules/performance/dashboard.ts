@@ -20,6 +20,7 @@ import { groupBy } from '../../platform/collections.ts';
 import { frameworkPack } from '../../platform/framework-packs.ts';
 import type { PerformanceServices } from './service.ts';
 import * as repo from './repository.ts';
+import { currentPriorities } from '../strategy/repository.ts';
 import { signOffStatusNames } from './forms.ts';
 
 type Db = Kysely<Database>;
@@ -164,23 +165,6 @@ export function createDashboardServices(db: Db, performance: PerformanceServices
     });
   }
 
-  async function priorityList() {
-    return db
-      .selectFrom('priorities')
-      .innerJoin('strategy_versions', 'strategy_versions.id', 'priorities.strategy_version_id')
-      .innerJoin('strategies', 'strategies.id', 'strategy_versions.strategy_id')
-      .select([
-        'priorities.id',
-        'priorities.title',
-        'priorities.slug',
-        'priorities.position',
-        'strategies.slug as strategy_slug',
-      ])
-      .where('strategy_versions.status', '=', 'adopted')
-      .orderBy('priorities.position')
-      .execute();
-  }
-
   async function dashboard(query: DashboardQuery, today: string) {
     const { agreements, agreement } = await chooseAgreement(query.agreement, today);
     const [partnerships, wards, { packId }, priorities] = await Promise.all([
@@ -197,7 +181,7 @@ export function createDashboardServices(db: Db, performance: PerformanceServices
         .orderBy('name')
         .execute(),
       performance.settings(),
-      priorityList(),
+      currentPriorities(db),
     ]);
     const pack = frameworkPack(packId);
     const partnership = partnerships.find((p) => p.slug === query.partnership);

@@ -14,6 +14,7 @@ import { uniqueSlug } from '../../platform/slugs.ts';
 import { updateWithVersion } from '../../platform/versioned.ts';
 import { agreementForm, dataPointForm, indicatorForm, targetForm, thresholdsForm } from './forms.ts';
 import * as repo from './repository.ts';
+import { currentPriorities } from '../strategy/repository.ts';
 
 type Db = Kysely<Database>;
 
@@ -490,22 +491,10 @@ export function createPerformanceServices(db: Db) {
         .where('status', '=', 'active')
         .orderBy('name')
         .execute(),
-      currentPriorities(),
+      currentPriorities(db, { includeDrafts: true }),
       pack(),
     ]);
     return { indicators, organisations, areas, partnerships, priorities, pack: chosen };
-  }
-
-  /** The priorities of each strategy's adopted version (or its latest draft before adoption). */
-  async function currentPriorities() {
-    return db
-      .selectFrom('priorities')
-      .innerJoin('strategy_versions', 'strategy_versions.id', 'priorities.strategy_version_id')
-      .select(['priorities.id', 'priorities.title', 'priorities.position'])
-      .where('strategy_versions.status', 'in', ['adopted', 'draft'])
-      .orderBy('strategy_versions.status')
-      .orderBy('priorities.position')
-      .execute();
   }
 
   function yearsOf(agreement: { first_year: number; last_year: number }): number[] {

@@ -194,3 +194,32 @@ export async function auditEntriesOf(
     .orderBy('id', 'desc')
     .execute();
 }
+
+/**
+ * The priorities the partnership works to now: those of each strategy's adopted version,
+ * in order, with the partnership that owns each. With `includeDrafts`, a draft version's
+ * too (after the adopted ones), for planning targets before a version is adopted. The one
+ * query every module asks for its current priorities.
+ */
+export function currentPriorities(db: Db, options: { includeDrafts?: boolean } = {}) {
+  return db
+    .selectFrom('priorities')
+    .innerJoin('strategy_versions', 'strategy_versions.id', 'priorities.strategy_version_id')
+    .innerJoin('strategies', 'strategies.id', 'strategy_versions.strategy_id')
+    .leftJoin('partnerships', 'partnerships.id', 'priorities.owning_partnership_id')
+    .select([
+      'priorities.id',
+      'priorities.title',
+      'priorities.slug',
+      'priorities.position',
+      'priorities.description',
+      'priorities.owning_partnership_id',
+      'partnerships.name as owner_name',
+      'strategies.slug as strategy_slug',
+    ])
+    .where('strategy_versions.status', 'in', options.includeDrafts ? ['adopted', 'draft'] : ['adopted'])
+    .orderBy('strategy_versions.status')
+    .orderBy('priorities.position')
+    .orderBy('priorities.id')
+    .execute();
+}
