@@ -10,6 +10,7 @@ import { parseForm } from '../../platform/forms.ts';
 import { authorise, formVersion } from '../../platform/service-rules.ts';
 import { historyOf, recordAudit } from '../../platform/audit.ts';
 import { nowIso } from '../../platform/time.ts';
+import { readSettings, writeSetting } from '../../platform/settings.ts';
 import { uniqueSlug } from '../../platform/slugs.ts';
 import { updateWithVersion } from '../../platform/versioned.ts';
 import { agreementForm, dataPointForm, indicatorForm, targetForm, thresholdsForm } from './forms.ts';
@@ -37,8 +38,8 @@ export function createPerformanceServices(db: Db) {
   // ---- the place's framework and status thresholds
 
   async function settings(): Promise<PerformanceSettings> {
-    const rows = await db.selectFrom('settings').selectAll().execute();
-    const value = (key: string) => rows.find((r) => r.key === key)?.value;
+    const stored = await readSettings(db);
+    const value = (key: string) => stored.get(key);
     const number = (key: string, fallback: number) => {
       const n = Number(value(key));
       return value(key) !== undefined && Number.isFinite(n) ? n : fallback;
@@ -81,12 +82,7 @@ export function createPerformanceServices(db: Db) {
         [settingKeys.flatTolerance, String(thresholds.flatTolerance)],
         [settingKeys.staleAfterMonths, String(thresholds.staleAfterMonths)],
       ];
-      for (const [key, value] of values)
-        await trx
-          .insertInto('settings')
-          .values({ key, value })
-          .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-          .execute();
+      for (const [key, value] of values) await writeSetting(trx, key, value);
       await recordAudit(trx, actor, {
         entityType: 'place-settings',
         entityId: before.placeAreaId ?? 0,

@@ -13,6 +13,7 @@ import {
 import { can, type Actor } from '../../domain/permissions.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { nowIso } from '../../platform/time.ts';
+import { readSettings, writeSetting } from '../../platform/settings.ts';
 import { slugify } from '../../platform/slugs.ts';
 import { gssCodeProblem, normaliseGssCode } from '../../domain/gss.ts';
 import { placeKinds } from '../../domain/vocabulary.ts';
@@ -51,21 +52,13 @@ export function createPlaceServices(db: Kysely<Database>, accounts: AccountServi
   // Read on every page (two small queries) rather than cached: a renamed place, or a change
   // made through another server on PostgreSQL, shows at once.
   async function siteSettings(): Promise<SiteSettings> {
-    const rows = await db.selectFrom('settings').selectAll().execute();
-    const value = (key: string) => rows.find((row) => row.key === key)?.value ?? null;
+    const settings = await readSettings(db);
+    const value = (key: string) => settings.get(key) ?? null;
     const placeAreaId = value('place_area_id') ? Number(value('place_area_id')) : null;
     const place = placeAreaId
       ? await db.selectFrom('areas').select('name').where('id', '=', placeAreaId).executeTakeFirst()
       : undefined;
     return { placeName: place?.name ?? null, placeAreaId, demo: value('demo') === 'true' };
-  }
-
-  async function setSetting(key: string, value: string, trx: Kysely<Database> = db) {
-    await trx
-      .insertInto('settings')
-      .values({ key, value })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-      .execute();
   }
 
   /** True until the place has been named and the first administrator created. */
@@ -96,8 +89,8 @@ export function createPlaceServices(db: Kysely<Database>, accounts: AccountServi
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await setSetting('place_area_id', String(id), trx);
-      await setSetting('demo', 'false', trx);
+      await writeSetting(trx, 'place_area_id', String(id));
+      await writeSetting(trx, 'demo', 'false');
       const actor = { userId, name: form.displayName, grants: [] };
       await recordAudit(trx, actor, {
         entityType: 'area',
@@ -119,7 +112,7 @@ export function createPlaceServices(db: Kysely<Database>, accounts: AccountServi
     }
     const before = await siteSettings();
     await db.transaction().execute(async (trx) => {
-      await setSetting('place_area_id', String(area.id), trx);
+      await writeSetting(trx, 'place_area_id', String(area.id));
       await recordAudit(trx, actor, {
         entityType: 'area',
         entityId: area.id,
@@ -131,7 +124,7 @@ export function createPlaceServices(db: Kysely<Database>, accounts: AccountServi
     });
   }
 
-  return { siteSettings, setSetting, needsSetup, setUp, choosePlace };
+  return { siteSettings, needsSetup, setUp, choosePlace };
 }
 
 export type PlaceServices = ReturnType<typeof createPlaceServices>;
