@@ -120,6 +120,30 @@ export function createPerformanceServices(db: Db) {
     );
   }
 
+  /** Writes a new indicator and its audit entry: the one way an indicator is added, by form or from the pack. */
+  async function insertIndicator(
+    trx: Kysely<Database>,
+    actor: Actor | null,
+    fields: ReturnType<typeof indicatorValues>,
+    summary: string,
+  ): Promise<number> {
+    const now = nowIso();
+    const values = { ...fields, created_at: now, updated_at: now };
+    const { id } = await trx
+      .insertInto('indicators')
+      .values(values)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, {
+      entityType: 'indicator',
+      entityId: id,
+      action: 'created',
+      summary,
+      after: values,
+    });
+    return id;
+  }
+
   async function createIndicator(actor: Actor | null, input: unknown) {
     authorise(actor, 'indicators:manage');
     const form = parseForm(indicatorForm, input);
@@ -127,20 +151,12 @@ export function createPerformanceServices(db: Db) {
     return db.transaction().execute(async (trx) => {
       if (await repo.findIndicatorByCode(trx, form.code))
         throw new ValidationError({ code: `There is already an indicator with the code ${form.code}` });
-      const now = nowIso();
-      const values = { ...indicatorValues(form, kind), created_at: now, updated_at: now };
-      const { id } = await trx
-        .insertInto('indicators')
-        .values(values)
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await recordAudit(trx, actor, {
-        entityType: 'indicator',
-        entityId: id,
-        action: 'created',
-        summary: `Added the indicator ${form.code} ${form.title}`,
-        after: values,
-      });
+      const id = await insertIndicator(
+        trx,
+        actor,
+        indicatorValues(form, kind),
+        `Added the indicator ${form.code} ${form.title}`,
+      );
       return { id };
     });
   }
@@ -181,7 +197,6 @@ export function createPerformanceServices(db: Db) {
     const kind = await placeKind();
     return db.transaction().execute(async (trx) => {
       const existing = new Set((await repo.listIndicators(trx)).map((i) => i.code));
-      const now = nowIso();
       let added = 0;
       for (const item of chosen.indicators.set) {
         if (existing.has(item.code)) continue;
@@ -191,24 +206,11 @@ export function createPerformanceServices(db: Db) {
           definition: null,
           unit: item.unit ?? null,
           polarity: item.polarity ?? 'higher',
-          frequency: 'financial_year',
+          frequency: 'financial_year' as const,
           source: chosen.indicators.name,
           area_kinds: JSON.stringify([kind ?? 'place']),
-          created_at: now,
-          updated_at: now,
         };
-        const { id } = await trx
-          .insertInto('indicators')
-          .values(values)
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await recordAudit(trx, actor, {
-          entityType: 'indicator',
-          entityId: id,
-          action: 'created',
-          summary: `Added ${item.code} from the ${chosen.indicators.name}`,
-          after: values,
-        });
+        await insertIndicator(trx, actor, values, `Added ${item.code} from the ${chosen.indicators.name}`);
         added += 1;
       }
       return added;
