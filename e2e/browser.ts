@@ -5,6 +5,7 @@
  * No browser is ever downloaded: playwright-core drives /usr/bin/chromium.
  */
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -295,4 +296,40 @@ export async function signIn(page: Page, email: string, password = demoPassword)
     `Sign-in failed for ${email}: still on ${page.url()}`,
   );
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+/**
+ * The app and Chromium for one describe block (started before its tests, stopped after),
+ * and `withPage`: a fresh context (no cookies) for one test, at the end of which every page
+ * it loaded must have been checked for accessibility and the console must be free of errors.
+ */
+export function browserSuite() {
+  let browser: Browser | undefined;
+  let baseURL = '';
+  let closeApp: (() => Promise<void>) | undefined;
+
+  before(async () => {
+    const started = await startApp();
+    baseURL = started.baseURL;
+    closeApp = started.close;
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await closeApp?.();
+  });
+
+  async function withPage(work: (page: Page) => Promise<void>, options: BrowserContextOptions = {}) {
+    assert.ok(browser, 'The browser has not started');
+    const { context, page } = await openPage(browser, baseURL, options);
+    try {
+      await work(page);
+      finishPage(page);
+    } finally {
+      await context.close();
+    }
+  }
+
+  return { withPage };
 }

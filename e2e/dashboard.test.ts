@@ -4,40 +4,15 @@
  * actions), and the public dashboard then shows the target's new status. Every page
  * visited is checked with axe-core against WCAG 2.2 AA, with and without JavaScript.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { finishPage, h1, launchBrowser, navigateBy, openPage, signIn, startApp, visit } from './browser.ts';
+import { browserSuite, h1, navigateBy, signIn, visit } from './browser.ts';
 
 const officer = 'carol.denholm@brackenshire-police.example';
 const admin = 'admin@kelmsfield.example';
 
 describe('targets, returns and the dashboard in the browser', { timeout: 120_000 }, () => {
-  let browser: Browser;
-  let baseURL: string;
-  let closeApp: (() => Promise<void>) | undefined;
-
-  before(async () => {
-    const started = await startApp();
-    baseURL = started.baseURL;
-    closeApp = started.close;
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await closeApp?.();
-  });
-
-  async function withPage(work: (page: Page) => Promise<void>, options: BrowserContextOptions = {}) {
-    const { context, page } = await openPage(browser, baseURL, options);
-    try {
-      await work(page);
-      finishPage(page);
-    } finally {
-      await context.close();
-    }
-  }
+  const { withPage } = browserSuite();
 
   /** The status word shown for the NI 20 target on the public dashboard. */
   async function publicStatusOfNi20(): Promise<string> {

@@ -6,44 +6,15 @@
  * Run: node --import tsx --test e2e/registry.test.ts
  * (with DATABASE_URL=postgres://… to run it on PostgreSQL)
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { finishPage, h1, launchBrowser, navigateBy, openPage, signIn, startApp, visit } from './browser.ts';
+import { browserSuite, h1, navigateBy, signIn, visit } from './browser.ts';
 
 const admin = 'admin@kelmsfield.example';
 const chairOfSafer = 'susan.pettifer@kelmsfield.example';
 
 describe('registry in the browser', { timeout: 90_000 }, () => {
-  let browser: Browser;
-  let baseURL: string;
-  let closeApp: (() => Promise<void>) | undefined;
-
-  before(async () => {
-    const started = await startApp();
-    baseURL = started.baseURL;
-    closeApp = started.close;
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await closeApp?.();
-  });
-
-  /**
-   * A fresh context (no cookies) for one test. At the end every page it loaded must have
-   * been checked for accessibility and the browser console must be free of errors.
-   */
-  async function withPage(work: (page: Page) => Promise<void>, options: BrowserContextOptions = {}) {
-    const { context, page } = await openPage(browser, baseURL, options);
-    try {
-      await work(page);
-      finishPage(page);
-    } finally {
-      await context.close();
-    }
-  }
+  const { withPage } = browserSuite();
 
   test('the public pages are accessible and each has one h1', async () => {
     await withPage(async (page) => {
