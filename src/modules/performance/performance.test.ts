@@ -26,6 +26,10 @@ describe('targets, figures and the public dashboard', () => {
       .select(['targets.id', 'targets.indicator_id', 'targets.area_id', 'targets.version'])
       .where('indicators.code', '=', code)
       .executeTakeFirstOrThrow();
+  const idOf = async (table: 'organisations' | 'areas', slug: string) =>
+    (await db().selectFrom(table).select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
+  const indicatorIdOf = async (code: string) =>
+    (await db().selectFrom('indicators').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
   const statusOf = async (targetId: number) => {
     const json = (await t.app.inject('/api/v1/targets')).json() as {
       targets: { id: number; status: { code: string; name: string } }[];
@@ -300,24 +304,16 @@ describe('targets, figures and the public dashboard', () => {
 
   describe('agreements and targets', () => {
     it('refuses a lead partner without the duty to co-operate, and keeps the form', async () => {
-      const chamber = await db()
-        .selectFrom('organisations')
-        .select('id')
-        .where('slug', '=', 'kelmsfield-chamber-of-commerce')
-        .executeTakeFirstOrThrow();
-      const indicator = await db()
-        .selectFrom('indicators')
-        .select('id')
-        .where('code', '=', 'NI 8')
-        .executeTakeFirstOrThrow();
+      const chamberId = await idOf('organisations', 'kelmsfield-chamber-of-commerce');
+      const indicatorId = await indicatorIdOf('NI 8');
       await admin.get('/agreements/kelmsfield-local-area-agreement/targets/new');
       const response = await admin.post('/agreements/kelmsfield-local-area-agreement/targets/new', {
-        indicatorId: String(indicator.id),
+        indicatorId: String(indicatorId),
         block: 'safer-stronger',
         areaId: '2',
         baselineValue: '21',
         baselinePeriod: '2024/25',
-        leadOrganisationId: String(chamber.id),
+        leadOrganisationId: String(chamberId),
         signOffStatus: 'proposed',
         [`year${new Date().getUTCFullYear() + 1}`]: '25',
       });
@@ -330,36 +326,20 @@ describe('targets, figures and the public dashboard', () => {
     });
 
     it('adds a target led by a named partner, with yearly targets and contributors, and audits it', async () => {
-      const council = await db()
-        .selectFrom('organisations')
-        .select('id')
-        .where('slug', '=', 'kelmsfield-borough-council')
-        .executeTakeFirstOrThrow();
-      const cvs = await db()
-        .selectFrom('organisations')
-        .select('id')
-        .where('slug', '=', 'kelmsfield-council-for-voluntary-service')
-        .executeTakeFirstOrThrow();
-      const indicator = await db()
-        .selectFrom('indicators')
-        .select('id')
-        .where('code', '=', 'NI 8')
-        .executeTakeFirstOrThrow();
-      const place = await db()
-        .selectFrom('areas')
-        .select('id')
-        .where('slug', '=', 'kelmsfield')
-        .executeTakeFirstOrThrow();
+      const councilId = await idOf('organisations', 'kelmsfield-borough-council');
+      const cvsId = await idOf('organisations', 'kelmsfield-council-for-voluntary-service');
+      const indicatorId = await indicatorIdOf('NI 8');
+      const placeId = await idOf('areas', 'kelmsfield');
       const agreement = await db().selectFrom('agreements').selectAll().executeTakeFirstOrThrow();
       await admin.get('/agreements/kelmsfield-local-area-agreement/targets/new');
       const response = await admin.post('/agreements/kelmsfield-local-area-agreement/targets/new', {
-        indicatorId: String(indicator.id),
+        indicatorId: String(indicatorId),
         block: 'healthier-older-people',
-        areaId: String(place.id),
+        areaId: String(placeId),
         baselineValue: '21.5',
         baselinePeriod: '2024/25',
-        leadOrganisationId: String(council.id),
-        contributorIds: [String(cvs.id)],
+        leadOrganisationId: String(councilId),
+        contributorIds: [String(cvsId)],
         signOffStatus: 'proposed',
         [`year${agreement.first_year}`]: '22',
         [`year${agreement.last_year}`]: '24',
