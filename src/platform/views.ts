@@ -2,6 +2,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type nunjucks from 'nunjucks';
 import { formatDate, formatDateTime } from './time.ts';
+import { formatPounds } from './money.ts';
 import { renderRichText } from './rich-text.ts';
 import { sectorMixInWords } from '../domain/structure-map.ts';
 import { formatValue } from '../domain/target-status.ts';
@@ -39,9 +40,7 @@ export function configureNunjucks(env: nunjucks.Environment): void {
   env.addFilter('financialYear', (year: number) => financialYearLabel(year));
   /** Whole pence as pounds: 125050 → "£1,250.50". */
   env.addFilter('pounds', (pence: number | null | undefined) =>
-    pence === null || pence === undefined
-      ? ''
-      : (pence / 100).toLocaleString('en-GB', { style: 'currency', currency: 'GBP' }).replace(/\.00$/, ''),
+    pence === null || pence === undefined ? '' : formatPounds(pence),
   );
   env.addFilter('percent', (value: number) => `${Math.round(value * 100)}%`);
   /** Turn a list of {value,text} into GOV.UK select/radios items with the current value selected. */

@@ -19,6 +19,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/e
 import { parseForm } from '../../platform/forms.ts';
 import { authorise, formVersion, partnershipLines } from '../../platform/service-rules.ts';
 import { historyEntries, recordAudit, type HistoryEntry } from '../../platform/audit.ts';
+import { formatPounds } from '../../platform/money.ts';
 import { formatDate, nowIso, todayIso } from '../../platform/time.ts';
 import { updateWithVersion } from '../../platform/versioned.ts';
 import { actionForm, milestoneForm, updateForm, type ActionFormValues } from './forms.ts';
@@ -49,12 +50,6 @@ function mayManageScope(actor: Actor | null, scope: ActionScope): boolean {
   const organisationId = scope.organisationId ?? undefined;
   if (scope.lines.length === 0) return can(actor, 'actions:manage', { organisationId });
   return scope.lines.some((line) => can(actor, 'actions:manage', { partnershipLine: line, organisationId }));
-}
-
-/** Whole pence as pounds for the history and the CSV: 125050 → "£1,250.50". */
-export function poundsText(pence: number | null): string | null {
-  if (pence === null) return null;
-  return (pence / 100).toLocaleString('en-GB', { style: 'currency', currency: 'GBP' }).replace(/\.00$/, '');
 }
 
 const historyFieldNames: Record<string, string> = {
@@ -508,7 +503,7 @@ export function createDeliveryServices(db: Kysely<Database>) {
         return names.get(`${field}:${String(value)}`) ?? `(removed record ${String(value)})`;
       if (field === 'status') return actionStatusNames[value as ActionStatus] ?? value;
       if (field === 'rag') return updateRagNames[value as UpdateRag] ?? value;
-      if (field === 'cash_pence' && typeof value === 'number') return poundsText(value);
+      if (field === 'cash_pence' && typeof value === 'number') return formatPounds(value);
       return value;
     };
     return entries.map((entry) => ({
