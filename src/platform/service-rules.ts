@@ -46,3 +46,23 @@ export function lineFinder(partnerships: { id: number; parent_id: number | null 
     return line;
   };
 }
+
+type ListTable =
+  'areas' | 'organisations' | 'partnerships' | 'priorities' | 'indicators' | 'people' | 'targets';
+
+/**
+ * Refuses a choice from a list that is not (or no longer) there, as a message on its
+ * field; a blank choice (null) passes. The form shows the list; this guards the save.
+ */
+export async function mustBeInList(
+  db: Kysely<Database> | Transaction<Database>,
+  table: ListTable,
+  id: number | null,
+  field: string,
+  message: string,
+): Promise<void> {
+  if (id === null) return;
+  const t = db as unknown as Kysely<Record<ListTable, { id: number }>>;
+  if (!(await t.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst()))
+    throw new ValidationError({ [field]: message });
+}

@@ -7,7 +7,7 @@ import { defaultThresholds, thresholdsProblem, type StatusThresholds } from '../
 import { financialYearLabel } from '../../domain/periods.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { parseForm } from '../../platform/forms.ts';
-import { authorise, formVersion } from '../../platform/service-rules.ts';
+import { authorise, formVersion, mustBeInList } from '../../platform/service-rules.ts';
 import { historyOf, recordAudit } from '../../platform/audit.ts';
 import { nowIso } from '../../platform/time.ts';
 import { readSettings, writeSetting } from '../../platform/settings.ts';
@@ -406,14 +406,13 @@ export function createPerformanceServices(db: Db) {
     authorise(actor, 'agreements:manage');
     const form = parseForm(agreementForm, input);
     return db.transaction().execute(async (trx) => {
-      if (
-        !(await trx
-          .selectFrom('partnerships')
-          .select('id')
-          .where('id', '=', form.partnershipId)
-          .executeTakeFirst())
-      )
-        throw new ValidationError({ partnershipId: 'Choose a partnership from the list' });
+      await mustBeInList(
+        trx,
+        'partnerships',
+        form.partnershipId,
+        'partnershipId',
+        'Choose a partnership from the list',
+      );
       const now = nowIso();
       const slug = await uniqueSlug(form.name, async (s) => Boolean(await repo.findAgreementBySlug(trx, s)));
       const values = { ...agreementValues(form), slug, created_at: now, updated_at: now };
@@ -510,8 +509,13 @@ export function createPerformanceServices(db: Db) {
   ) {
     if (!chosen.agreement.blocks.terms.some((b) => b.code === form.block))
       throw new ValidationError({ block: 'Choose a block from the list' });
-    if (!(await repo.findIndicatorById(trx, form.indicatorId)))
-      throw new ValidationError({ indicatorId: 'Choose an indicator from the list' });
+    await mustBeInList(
+      trx,
+      'indicators',
+      form.indicatorId,
+      'indicatorId',
+      'Choose an indicator from the list',
+    );
     const lead = await trx
       .selectFrom('organisations')
       .select(['id', 'name', 'named_partner'])
@@ -522,8 +526,7 @@ export function createPerformanceServices(db: Db) {
       throw new ValidationError({
         leadOrganisationId: `${lead.name} is not a named partner with the duty to co-operate, so it cannot lead a target. Choose a named partner.`,
       });
-    if (!(await trx.selectFrom('areas').select('id').where('id', '=', form.areaId).executeTakeFirst()))
-      throw new ValidationError({ areaId: 'Choose an area from the list' });
+    await mustBeInList(trx, 'areas', form.areaId, 'areaId', 'Choose an area from the list');
     if (form.contributorIds.includes(form.leadOrganisationId))
       throw new ValidationError({
         contributorIds: 'The lead partner is already responsible: do not tick it as a contributor too',
@@ -535,20 +538,14 @@ export function createPerformanceServices(db: Db) {
       .execute();
     if (known.length !== form.contributorIds.length)
       throw new ValidationError({ contributorIds: 'Choose contributing partners from the list' });
-    if (
-      form.priorityId &&
-      !(await trx.selectFrom('priorities').select('id').where('id', '=', form.priorityId).executeTakeFirst())
-    )
-      throw new ValidationError({ priorityId: 'Choose a priority from the list' });
-    if (
-      form.partnershipId &&
-      !(await trx
-        .selectFrom('partnerships')
-        .select('id')
-        .where('id', '=', form.partnershipId)
-        .executeTakeFirst())
-    )
-      throw new ValidationError({ partnershipId: 'Choose a partnership from the list' });
+    await mustBeInList(trx, 'priorities', form.priorityId, 'priorityId', 'Choose a priority from the list');
+    await mustBeInList(
+      trx,
+      'partnerships',
+      form.partnershipId,
+      'partnershipId',
+      'Choose a partnership from the list',
+    );
     const sameIndicator = await trx
       .selectFrom('targets')
       .select('id')
