@@ -19,6 +19,7 @@ import { createTestApp } from '../src/testing/test-app.ts';
 import { quarterPeriod } from '../src/domain/periods.ts';
 import { nowIso } from '../src/platform/time.ts';
 import type { Actor } from '../src/domain/permissions.ts';
+import { refreshTargetStatuses } from '../src/modules/performance/target-statuses.ts';
 
 const require = createRequire(import.meta.url);
 const targetsCount = 200;
@@ -234,6 +235,8 @@ await db
     after_json: null,
   })
   .execute();
+// As the import does once its figures are in: each target's status worked out and saved.
+await refreshTargetStatuses(db, 'all');
 const count = await sql<{ n: number }>`select count(*) as n from data_points`.execute(db);
 console.log(
   `Generated ${targetsCount} targets × ${quarters} quarters × ${areasCount} areas = ${Number(count.rows[0]!.n).toLocaleString('en-GB')} figures in ${((performance.now() - started) / 1000).toFixed(1)} s (${t.database.kind})`,

@@ -19,6 +19,7 @@ import * as m0003 from './migrations/0003_performance.ts';
 import * as m0004 from './migrations/0004_delivery.ts';
 import * as m0005 from './migrations/0005_imports_and_revisions.ts';
 import * as m0006 from './migrations/0006_lighter_import_staging.ts';
+import * as m0007 from './migrations/0007_target_statuses.ts';
 
 // PostgreSQL returns bigint counts as strings; our counts fit in a JS number.
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   '0004_delivery': m0004,
   '0005_imports_and_revisions': m0005,
   '0006_lighter_import_staging': m0006,
+  '0007_target_statuses': m0007,
 };
 
 export interface DatabaseHandle {
@@ -73,9 +75,33 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   sqlite.function('lower', { deterministic: true }, (value: unknown) =>
     typeof value === 'string' ? value.toLowerCase() : value,
   );
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({
+      database: { prepare: reusingStatements(sqlite), close: () => sqlite.close() },
+    }),
+  });
   sqliteHandles.set(db, sqlite);
   return { db, kind: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * Preparing a statement costs more than running a small one, and pages run the same
+ * statements again and again: keep the most recently used few hundred. Safe because
+ * Kysely runs one statement at a time on the embedded database's single connection.
+ */
+function reusingStatements(sqlite: SQLite.Database, keep = 500) {
+  const statements = new Map<string, SQLite.Statement>();
+  return (text: string): SQLite.Statement => {
+    let statement = statements.get(text);
+    if (statement) {
+      statements.delete(text);
+    } else {
+      statement = sqlite.prepare(text);
+      if (statements.size >= keep) statements.delete(statements.keys().next().value!);
+    }
+    statements.set(text, statement);
+    return statement;
+  };
 }
 
 const sqliteHandles = new WeakMap<Kysely<Database>, SQLite.Database>();

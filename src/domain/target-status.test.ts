@@ -6,6 +6,7 @@ import {
   expectedValue,
   forecast,
   formatValue,
+  ragOnTheDay,
   targetStatus,
   thresholdsProblem,
   trajectory,
@@ -629,6 +630,40 @@ describe('out-of-date data', () => {
       status.reason,
       'No recent data: the latest is for 2008/09, more than 15 months ago (provisional).',
     );
+  });
+});
+
+describe('a status saved on an earlier day', () => {
+  const quarters = [obs('2008-12-31', 130), obs('2009-03-31', 150)];
+  const savedOn = (day: string, thresholds = defaultThresholds) => {
+    const status = targetStatus(rising, quarters, day, thresholds);
+    return { rag: status.rag, latestDate: status.latest?.date ?? null };
+  };
+
+  it('stands as saved while the latest figure is recent', () => {
+    const saved = savedOn('2009-06-30');
+    assert.equal(saved.rag, 'on_track');
+    assert.equal(ragOnTheDay(saved, '2010-06-30'), 'on_track');
+  });
+
+  it('turns to no data on the very day working it out afresh would', () => {
+    const saved = savedOn('2009-06-30');
+    for (const day of ['2010-06-29', '2010-06-30', '2010-07-01', '2011-01-01']) {
+      assert.equal(ragOnTheDay(saved, day), targetStatus(rising, quarters, day).rag, day);
+    }
+    assert.equal(ragOnTheDay(saved, '2010-07-01'), 'no_data');
+  });
+
+  it('follows a place’s own limit', () => {
+    const quick = { ...defaultThresholds, staleAfterMonths: 3 };
+    const saved = savedOn('2009-06-30', quick);
+    assert.equal(ragOnTheDay(saved, '2009-06-30', quick), 'on_track');
+    assert.equal(ragOnTheDay(saved, '2009-07-01', quick), 'no_data');
+  });
+
+  it('keeps no data, and a status with no figures, as they were', () => {
+    assert.equal(ragOnTheDay({ rag: 'no_data', latestDate: null }, '2030-01-01'), 'no_data');
+    assert.equal(ragOnTheDay({ rag: 'no_data', latestDate: '2009-03-31' }, '2009-06-30'), 'no_data');
   });
 });
 

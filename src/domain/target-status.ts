@@ -417,6 +417,22 @@ export function targetStatus(
   return { rag: judgement.rag, reason, ...facts };
 }
 
+/**
+ * A status worked out on an earlier day, as it stands today. Nothing in a status moves
+ * with the calendar except the step to "no recent data" once the latest figure is older
+ * than the thresholds allow; the rest changes only when figures, targets or thresholds do.
+ */
+export function ragOnTheDay(
+  saved: { rag: Rag; latestDate: string | null },
+  today: string,
+  thresholds: StatusThresholds = defaultThresholds,
+): Rag {
+  const stale =
+    saved.latestDate !== null &&
+    dayNumber(saved.latestDate) < monthsBefore(today, thresholds.staleAfterMonths);
+  return stale ? 'no_data' : saved.rag;
+}
+
 /** Judges fresh data against the trajectory, or against the final target once it is met. */
 function judge(
   target: TargetDefinition,

@@ -6,7 +6,8 @@ import { formatValue, ragNames, type Rag } from '../../domain/target-status.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { groupBy } from '../../platform/collections.ts';
 import { formatDate } from '../../platform/time.ts';
-import { ragOrder, type DashboardServices, type EvaluatedTarget } from './dashboard.ts';
+import { ragOrder, type DashboardServices } from './dashboard.ts';
+import type { EvaluatedTarget } from './evaluation.ts';
 import { currentPriorities } from '../strategy/repository.ts';
 
 /**
@@ -47,7 +48,7 @@ export function createAnnualReportServices(db: Kysely<Database>, dashboards: Das
       .where('last_year', '>=', year)
       .orderBy('first_year', 'desc')
       .executeTakeFirstOrThrow();
-    const targets = await dashboards.evaluate({ agreementId: agreement.id }, asAt, undefined, asAt);
+    const targets = await dashboards.evaluate({ agreementId: agreement.id }, asAt, { upTo: asAt });
     const [strategy, priorities, actions] = await Promise.all([
       db
         .selectFrom('strategy_versions')

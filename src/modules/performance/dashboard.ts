@@ -1,19 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { termName } from '../../domain/framework-pack.ts';
-import { financialYear, financialYearLabel, financialYearOf, parsePeriod } from '../../domain/periods.ts';
-import {
-  directionNames,
-  expectedValue,
-  ragNames,
-  targetStatus,
-  trajectory,
-  type Observation,
-  type Polarity,
-  type Rag,
-  type TargetDefinition,
-  type TargetStatus,
-} from '../../domain/target-status.ts';
+import { financialYearOf } from '../../domain/periods.ts';
+import { expectedValue, ragOnTheDay, trajectory, type Rag } from '../../domain/target-status.ts';
 import { renderTrendChart } from '../../domain/trend-chart.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { groupBy } from '../../platform/collections.ts';
@@ -21,28 +9,12 @@ import { frameworkPack } from '../../platform/framework-packs.ts';
 import type { PerformanceServices } from './service.ts';
 import * as repo from './repository.ts';
 import { currentPriorities } from '../strategy/repository.ts';
-import { signOffStatusNames } from './forms.ts';
+import { evaluateTargets, type EvaluatedTarget, type EvaluationOptions } from './evaluation.ts';
+import type { PerformanceSettings } from './place-settings.ts';
 
 type Db = Kysely<Database>;
 
 export const ragOrder: Rag[] = ['off_track', 'at_risk', 'on_track', 'no_data'];
-
-/** A target with its numbers worked out: what the dashboard, the target page, the exports and the report show. */
-export interface EvaluatedTarget {
-  id: number;
-  row: repo.TargetWithContext;
-  blockName: string;
-  signOffName: string;
-  years: { year: number; label: string; value: number }[];
-  contributors: { id: number; name: string; slug: string }[];
-  definition: TargetDefinition;
-  observations: (Observation & { lowerCi: number | null; upperCi: number | null; note: string | null })[];
-  status: TargetStatus;
-  ragName: string;
-  directionName: string;
-  /** The area whose data is shown (a ward when the dashboard is filtered by ward). */
-  dataArea: { id: number; name: string };
-}
 
 export interface DashboardQuery {
   agreement?: string;
@@ -66,88 +38,9 @@ export function createDashboardServices(db: Db, performance: PerformanceServices
     return { agreements, agreement: covering ?? agreements[0] ?? null };
   }
 
-  async function evaluate(
-    filter: repo.TargetFilter,
-    today: string,
-    ward?: { id: number; name: string },
-    /** For a report "as at" a past date: figures for periods ending after it are left out. */
-    upTo?: string,
-    /** 'status': each figure's value only (no confidence interval or note), for long lists. */
-    detail: 'status' | 'full' = 'full',
-  ): Promise<EvaluatedTarget[]> {
-    const [{ thresholds, packId }, rows] = await Promise.all([
-      performance.settings(),
-      repo.targetsWithContext(db, filter),
-    ]);
-    const pack = frameworkPack(packId);
-    const ids = rows.map((r) => r.id);
-    const dataAreaOf = (row: repo.TargetWithContext) => ward ?? { id: row.area_id, name: row.area_name };
-    const [years, contributors, points] = await Promise.all([
-      repo.yearsOfTargets(db, ids),
-      repo.contributorsOfTargets(db, ids),
-      repo.observationsFor(
-        db,
-        rows.map((r) => ({ indicatorId: r.indicator_id, areaId: dataAreaOf(r).id })),
-        detail,
-      ),
-    ]);
-    const yearsBy = groupBy(years, (y) => y.target_id);
-    const contributorsBy = groupBy(contributors, (c) => c.target_id);
-    const pointsBy = groupBy(points, (p) => `${p.indicator_id}:${p.area_id}`);
-    return rows.map((row) => {
-      const dataArea = dataAreaOf(row);
-      const all = (pointsBy.get(`${row.indicator_id}:${dataArea.id}`) ?? []).filter(
-        (p) => !upTo || p.period_end <= upTo,
-      );
-      // Prefer the indicator's own frequency, so quarterly and yearly figures are not mixed on one line.
-      const ofFrequency = all.filter((p) => p.period_kind === row.frequency);
-      const chosen = ofFrequency.length ? ofFrequency : all;
-      const observations = chosen.map((p) => ({
-        period: p.period,
-        date: p.period_end,
-        value: p.value,
-        provisional: p.provisional === 1,
-        lowerCi: p.lower_ci ?? null,
-        upperCi: p.upper_ci ?? null,
-        note: p.note ?? null,
-      }));
-      // Codes of one kind sort as their periods do; mixed kinds (a year beside a quarter) need their dates.
-      if (chosen !== ofFrequency)
-        observations.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-      const targetYears = (yearsBy.get(row.id) ?? []).map((y) => ({
-        year: y.year,
-        label: financialYearLabel(y.year),
-        value: y.value,
-      }));
-      const definition: TargetDefinition = {
-        polarity: row.polarity as Polarity,
-        baseline: {
-          value: row.baseline_value,
-          date: parsePeriod(row.baseline_period)?.end ?? financialYear(row.agreement_first_year - 1).end,
-        },
-        milestones: targetYears.map((y) => ({ date: financialYear(y.year).end, value: y.value })),
-      };
-      const status = targetStatus(definition, observations, today, thresholds);
-      return {
-        id: row.id,
-        row,
-        blockName: termName(pack.agreement.blocks.terms, row.block),
-        signOffName:
-          signOffStatusNames[row.sign_off_status as keyof typeof signOffStatusNames] ?? row.sign_off_status,
-        years: targetYears,
-        contributors: (contributorsBy.get(row.id) ?? []).map((c) => ({
-          id: c.id,
-          name: c.name,
-          slug: c.slug,
-        })),
-        definition,
-        observations,
-        status,
-        ragName: ragNames[status.rag],
-        directionName: directionNames[status.direction],
-        dataArea,
-      };
-    });
+  /** Targets' status worked out from their figures now (the saved statuses are for counting). */
+  async function evaluate(filter: repo.TargetFilter, today: string, options: EvaluationOptions = {}) {
+    return evaluateTargets(db, await performance.settings(), filter, today, options);
   }
 
   function chartFor(target: EvaluatedTarget, compact: boolean): string {
@@ -167,7 +60,7 @@ export function createDashboardServices(db: Db, performance: PerformanceServices
 
   async function dashboard(query: DashboardQuery, today: string) {
     const { agreements, agreement } = await chooseAgreement(query.agreement, today);
-    const [partnerships, wards, { packId }, priorities] = await Promise.all([
+    const [partnerships, wards, settings, priorities] = await Promise.all([
       db
         .selectFrom('partnerships')
         .select(['id', 'name', 'slug'])
@@ -183,37 +76,26 @@ export function createDashboardServices(db: Db, performance: PerformanceServices
       performance.settings(),
       currentPriorities(db),
     ]);
-    const pack = frameworkPack(packId);
+    const pack = frameworkPack(settings.packId);
     const partnership = partnerships.find((p) => p.slug === query.partnership);
     const ward = wards.find((w) => w.slug === query.ward);
     const block = pack.agreement.blocks.terms.find((b) => b.code === query.block);
-    const evaluated = agreement
-      ? await evaluate(
-          { agreementId: agreement.id, block: block?.code, partnershipId: partnership?.id },
-          today,
-          ward,
-          undefined,
-          'status',
-        )
-      : [];
-    // With a ward chosen: its own targets, and the place's targets on indicators that have figures for the ward.
-    const shown = ward
-      ? evaluated.filter((t) => t.row.area_id === ward.id || t.observations.length > 0)
-      : evaluated;
+    const filter = { agreementId: agreement?.id, block: block?.code, partnershipId: partnership?.id };
+    const standings = agreement ? await standingsOf(filter, settings, today, ward) : [];
     const counts = Object.fromEntries(
-      ragOrder.map((rag) => [rag, shown.filter((t) => t.status.rag === rag).length]),
+      ragOrder.map((rag) => [rag, standings.filter((t) => t.rag === rag).length]),
     );
 
     // Every priority, then its targets; targets serving no priority (or a priority of a superseded version) come last.
     const current = new Set(priorities.map((p) => p.id));
-    const byPriority = groupBy(shown, (t) =>
-      t.row.priority_id !== null && current.has(t.row.priority_id) ? t.row.priority_id : null,
+    const byPriority = groupBy(standings, (t) =>
+      t.priority_id !== null && current.has(t.priority_id) ? t.priority_id : null,
     );
     const groups = [
       ...priorities.map((p) => ({ priority: p, targets: byPriority.get(p.id) ?? [] })),
       ...(byPriority.has(null) ? [{ priority: null, targets: byPriority.get(null)! }] : []),
     ];
-    const pageCount = Math.max(1, Math.ceil(shown.length / targetsPerPage));
+    const pageCount = Math.max(1, Math.ceil(standings.length / targetsPerPage));
     const page = Math.min(Math.max(1, query.page ?? 1), pageCount);
     const first = (page - 1) * targetsPerPage;
     let position = 0;
@@ -226,34 +108,25 @@ export function createDashboardServices(db: Db, performance: PerformanceServices
         targets: group.targets.slice(Math.max(0, first - start), Math.max(0, first + targetsPerPage - start)),
       };
     });
-    // The figures tables on this page show notes and confidence limits: read those for its targets only.
-    const onPage = sliced.flatMap((g) => g.targets);
-    const detailed = groupBy(
-      await repo.observationsFor(
-        db,
-        onPage.map((t) => ({ indicatorId: t.row.indicator_id, areaId: t.dataArea.id })),
-        'full',
-      ),
-      (p) => `${p.indicator_id}:${p.area_id}`,
+    // Only this page's targets are drawn, so only theirs need every figure.
+    const onPage = new Map(
+      (
+        await evaluateTargets(
+          db,
+          settings,
+          { targetIds: sliced.flatMap((g) => g.targets.map((t) => t.id)) },
+          today,
+          { ward },
+        )
+      ).map((t) => [t.id, t]),
     );
-    const withDetail = (t: EvaluatedTarget): EvaluatedTarget => {
-      const full = new Map(
-        (detailed.get(`${t.row.indicator_id}:${t.dataArea.id}`) ?? []).map((p) => [p.period, p]),
-      );
-      return {
-        ...t,
-        observations: t.observations.map((o) => {
-          const p = full.get(o.period);
-          return p
-            ? { ...o, lowerCi: p.lower_ci ?? null, upperCi: p.upper_ci ?? null, note: p.note ?? null }
-            : o;
-        }),
-      };
-    };
     const pageGroups = sliced
       .map((group) => ({
         ...group,
-        targets: group.targets.map((t) => ({ ...withDetail(t), chart: chartFor(t, true) })),
+        targets: group.targets.map((standing) => {
+          const target = onPage.get(standing.id)!;
+          return { ...target, chart: chartFor(target, true) };
+        }),
         // A priority with no targets is shown (as a gap) on the first page only.
         show: group.targets.length > 0 || (group.all === 0 && page === 1),
       }))
@@ -268,11 +141,47 @@ export function createDashboardServices(db: Db, performance: PerformanceServices
       wards,
       blocks: pack.agreement.blocks.terms,
       counts,
-      total: shown.length,
+      total: standings.length,
       groups: pageGroups,
       page,
       pageCount,
     };
+  }
+
+  /**
+   * Each target's status for counting and paging. For the place, the statuses saved when
+   * figures last changed; for a ward, worked out from the ward's figures, keeping the
+   * place's targets on indicators the ward has figures for.
+   */
+  async function standingsOf(
+    filter: repo.TargetFilter,
+    settings: PerformanceSettings,
+    today: string,
+    ward: { id: number; name: string } | undefined,
+  ): Promise<{ id: number; priority_id: number | null; rag: Rag }[]> {
+    if (ward) {
+      const live = await evaluateTargets(db, settings, filter, today, { ward, detail: 'status' });
+      return live
+        .filter((t) => t.row.area_id === ward.id || t.observations.length > 0)
+        .map((t) => ({ id: t.id, priority_id: t.row.priority_id, rag: t.status.rag }));
+    }
+    const saved = await repo.targetStandings(db, filter);
+    // A target with no saved status yet is worked out now rather than counted as having none.
+    const missing = saved.filter((t) => t.rag === null).map((t) => t.id);
+    const worked = new Map(
+      (missing.length
+        ? await evaluateTargets(db, settings, { targetIds: missing }, today, { detail: 'status' })
+        : []
+      ).map((t) => [t.id, t.status.rag]),
+    );
+    return saved.map((t) => ({
+      id: t.id,
+      priority_id: t.priority_id,
+      rag:
+        t.rag === null
+          ? worked.get(t.id)!
+          : ragOnTheDay({ rag: t.rag as Rag, latestDate: t.latest_date }, today, settings.thresholds),
+    }));
   }
 
   async function targetPage(id: number, today: string) {

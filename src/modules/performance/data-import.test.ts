@@ -192,6 +192,35 @@ describe('importing figures from a file', () => {
     );
   });
 
+  it('moves the dashboard when imported figures put an off-track target on track', async () => {
+    type Listed = {
+      id: number;
+      indicator: { code: string };
+      area: string;
+      latest: { period: string } | null;
+      targets: { value: number }[];
+      status: { code: string };
+    };
+    const listed = async () =>
+      ((await t.app.inject('/api/v1/targets')).json() as { targets: Listed[] }).targets;
+    const onTrackShown = async () =>
+      Number(/(\d+) on track<\/strong>/.exec((await t.app.inject('/dashboard')).body)![1]);
+    const offTrack = (await listed()).find((x) => x.status.code === 'off_track' && x.latest)!;
+    const { gss_code: areaCode } = await db()
+      .selectFrom('areas')
+      .select('gss_code')
+      .where('name', '=', offTrack.area)
+      .executeTakeFirstOrThrow();
+    const before = await onTrackShown();
+    const final = offTrack.targets.at(-1)!.value;
+    const file = `indicator code,area code,period,value\n${offTrack.indicator.code},${areaCode},${offTrack.latest!.period},${final}\n`;
+    const checked = await upload(file, 'better.csv');
+    assert.equal(summaryValue(checked.report.body, 'Values that would change'), '1');
+    assert.equal((await admin.post(`/data/imports/${checked.id}/confirm`, {})).statusCode, 303);
+    assert.equal((await listed()).find((x) => x.id === offTrack.id)!.status.code, 'on_track');
+    assert.equal(await onTrackShown(), before + 1, 'the dashboard counts the target as on track');
+  });
+
   it('explains a file with the wrong columns, broken quotes, no rows, or nothing in it, and imports nothing', async () => {
     const before = (await valuesOf()).length;
     const wrong = await upload('name,amount\nAnn,3\n');

@@ -12,6 +12,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import { streamCsv } from '../../platform/csv.ts';
 import { nowIso } from '../../platform/time.ts';
 import type { UploadedFile } from '../../platform/uploads.ts';
+import { refreshTargetStatuses } from './target-statuses.ts';
 
 /**
  * Importing indicator figures from a CSV file: the public health Fingertips download, or
@@ -516,6 +517,13 @@ export function createDataImportServices(db: Kysely<Database>) {
       );
       const changed = Number(updated.numAffectedRows ?? 0);
       const added = Number(inserted.numAffectedRows ?? 0);
+      const touched = await trx
+        .selectFrom('data_import_rows')
+        .select('indicator_id')
+        .distinct()
+        .where('import_id', '=', id)
+        .execute();
+      await refreshTargetStatuses(trx, { indicatorIds: touched.map((t) => t.indicator_id) });
       await trx.deleteFrom('data_import_rows').where('import_id', '=', id).execute();
       await trx
         .updateTable('data_imports')

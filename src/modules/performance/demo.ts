@@ -1,6 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { DataPointsTable } from './tables.ts';
+import { refreshTargetStatuses } from './target-statuses.ts';
 import { frameworkPack } from '../../platform/framework-packs.ts';
 import { nowIso, todayIso } from '../../platform/time.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -690,6 +691,7 @@ export async function loadPerformanceDemo(db: Kysely<Database>): Promise<void> {
         .values(points.slice(i, i + 200))
         .execute();
     }
+    await refreshTargetStatuses(trx, 'all');
   });
 }
 

@@ -8,6 +8,7 @@ import { registerDataImportRoutes } from './routes/data-import.ts';
 import { registerAnnualReportRoutes } from './routes/annual-report.ts';
 import { createDataImportServices } from './data-import.ts';
 import { loadPerformanceDemo } from './demo.ts';
+import { refreshTargetStatuses } from './target-statuses.ts';
 
 /** Indicators and their data, agreements and targets, and the public dashboard. */
 export const performanceModule: PlaceshaperModule = {
@@ -26,5 +27,9 @@ export const performanceModule: PlaceshaperModule = {
     registerAnnualReportRoutes(app);
   },
   loadDemo: loadPerformanceDemo,
-  onStart: (db) => createDataImportServices(db).markInterrupted(),
+  async onStart(db) {
+    await createDataImportServices(db).markInterrupted();
+    // Statuses saved by an earlier version, or before a threshold's meaning changed, are worked out afresh.
+    await refreshTargetStatuses(db, 'all');
+  },
 };

@@ -37,6 +37,22 @@ describe('targets, figures and the public dashboard', () => {
     return json.targets.find((x) => x.id === targetId)!.status;
   };
 
+  /** The dashboard counts saved statuses; the open data works each target out afresh: they must agree. */
+  const assertCountsAgree = async () => {
+    const page = await t.app.inject('/dashboard');
+    const summary = /<p class="govuk-body" id="summary">([\s\S]*?)<\/p>/.exec(page.body)![1]!;
+    const shown = (words: string) => Number(new RegExp(`(\\d+) ${words}`).exec(summary)![1]);
+    const json = (await t.app.inject('/api/v1/targets')).json() as {
+      targets: { status: { code: string } }[];
+    };
+    const live = (code: string) => json.targets.filter((x) => x.status.code === code).length;
+    assert.deepEqual(
+      [shown('on track'), shown('at risk'), shown('off track'), shown('with no recent data')],
+      [live('on_track'), live('at_risk'), live('off_track'), live('no_data')],
+      summary,
+    );
+  };
+
   describe('the demo agreement', () => {
     it('has 25+ targets across the four blocks, each with five years of quarterly figures or deliberately none', async () => {
       const targets = await db()
@@ -229,6 +245,7 @@ describe('targets, figures and the public dashboard', () => {
       });
       assert.equal(saved.statusCode, 303);
       assert.equal((await statusOf(target.id)).code, 'on_track');
+      await assertCountsAgree();
       const revisions = await db()
         .selectFrom('data_point_revisions')
         .selectAll()
@@ -361,6 +378,7 @@ describe('targets, figures and the public dashboard', () => {
         .where('entity_id', '=', id)
         .execute();
       assert.equal(audit.length, 1);
+      await assertCountsAgree();
     });
 
     it('refuses to shorten an agreement past the years its targets have', async () => {
@@ -448,6 +466,16 @@ describe('targets, figures and the public dashboard', () => {
         targets: { status: { code: string } }[];
       };
       assert.ok(!json.targets.some((x) => x.status.code === 'at_risk'));
+      await assertCountsAgree();
+    });
+
+    it('counts every target on the dashboard even when a status was never saved', async () => {
+      await db()
+        .deleteFrom('target_statuses')
+        .where('target_id', '=', (await targetOn('NI 56')).id)
+        .execute();
+      t.app.publicCache.clear();
+      await assertCountsAgree();
     });
   });
 });

@@ -3,60 +3,29 @@ import type { Database } from '../../db/schema.ts';
 import { can, type Actor } from '../../domain/permissions.ts';
 import { frameworkPack, frameworkPacks } from '../../platform/framework-packs.ts';
 import type { FrameworkPack } from '../../domain/framework-pack.ts';
-import { defaultThresholds, thresholdsProblem, type StatusThresholds } from '../../domain/target-status.ts';
+import { thresholdsProblem, type StatusThresholds } from '../../domain/target-status.ts';
 import { financialYearLabel } from '../../domain/periods.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { parseForm } from '../../platform/forms.ts';
 import { authorise, formVersion, mustBeInList } from '../../platform/service-rules.ts';
 import { historyOf, recordAudit } from '../../platform/audit.ts';
 import { nowIso } from '../../platform/time.ts';
-import { readSettings, writeSetting } from '../../platform/settings.ts';
+import { writeSetting } from '../../platform/settings.ts';
 import { uniqueSlug } from '../../platform/slugs.ts';
 import { updateWithVersion } from '../../platform/versioned.ts';
 import { agreementForm, dataPointForm, indicatorForm, targetForm, thresholdsForm } from './forms.ts';
 import * as repo from './repository.ts';
+import { readPerformanceSettings, settingKeys } from './place-settings.ts';
+import { refreshTargetStatuses } from './target-statuses.ts';
 import { currentPriorities } from '../strategy/repository.ts';
 
 type Db = Kysely<Database>;
-
-/** Settings keys of the place's performance framework. */
-const settingKeys = {
-  pack: 'framework_pack',
-  atRiskShare: 'rag_at_risk_share',
-  flatTolerance: 'rag_flat_tolerance',
-  staleAfterMonths: 'rag_stale_after_months',
-} as const;
-
-export interface PerformanceSettings {
-  packId: string;
-  thresholds: StatusThresholds;
-  placeAreaId: number | null;
-}
 
 /** The performance module's use cases: permission check, validation, one transaction with its audit entry. */
 export function createPerformanceServices(db: Db) {
   // ---- the place's framework and status thresholds
 
-  async function settings(): Promise<PerformanceSettings> {
-    const stored = await readSettings(db);
-    const value = (key: string) => stored.get(key);
-    const number = (key: string, fallback: number) => {
-      const n = Number(value(key));
-      return value(key) !== undefined && Number.isFinite(n) ? n : fallback;
-    };
-    const placeAreaId = value('place_area_id');
-    const thresholds = {
-      atRiskShare: number(settingKeys.atRiskShare, defaultThresholds.atRiskShare),
-      flatTolerance: number(settingKeys.flatTolerance, defaultThresholds.flatTolerance),
-      staleAfterMonths: number(settingKeys.staleAfterMonths, defaultThresholds.staleAfterMonths),
-    };
-    return {
-      packId: frameworkPack(value(settingKeys.pack)).id,
-      // Saved values were checked when saved; anything else found in the table is ignored, never fatal.
-      thresholds: thresholdsProblem(thresholds) ? defaultThresholds : thresholds,
-      placeAreaId: placeAreaId ? Number(placeAreaId) : null,
-    };
-  }
+  const settings = () => readPerformanceSettings(db);
 
   async function pack() {
     return frameworkPack((await settings()).packId);
@@ -83,6 +52,7 @@ export function createPerformanceServices(db: Db) {
         [settingKeys.staleAfterMonths, String(thresholds.staleAfterMonths)],
       ];
       for (const [key, value] of values) await writeSetting(trx, key, value);
+      await refreshTargetStatuses(trx, 'all');
       await recordAudit(trx, actor, {
         entityType: 'place-settings',
         entityId: before.placeAreaId ?? 0,
@@ -179,6 +149,8 @@ export function createPerformanceServices(db: Db) {
         expected,
         indicatorValues(form, kind),
       );
+      // Which way is better, and which figures count, are the indicator's: its targets' statuses follow.
+      await refreshTargetStatuses(trx, { indicatorIds: [id] });
       await recordAudit(trx, actor, {
         entityType: 'indicator',
         entityId: id,
@@ -306,6 +278,7 @@ export function createPerformanceServices(db: Db) {
         .values(values)
         .returning('id')
         .executeTakeFirstOrThrow();
+      await refreshTargetStatuses(trx, { indicatorIds: [indicatorId] });
       await recordAudit(trx, actor, {
         entityType: 'data_point',
         entityId: id,
@@ -368,6 +341,7 @@ export function createPerformanceServices(db: Db) {
           replaced_by_user_id: actor!.userId,
         })
         .execute();
+      await refreshTargetStatuses(trx, { indicatorIds: [indicator.id] });
       await recordAudit(trx, actor, {
         entityType: 'data_point',
         entityId: id,
@@ -464,6 +438,8 @@ export function createPerformanceServices(db: Db) {
         expected,
         agreementValues(form),
       );
+      // A baseline with no period of its own is dated from the agreement's first year.
+      await refreshTargetStatuses(trx, { agreementId: agreement.id });
       await recordAudit(trx, actor, {
         entityType: 'agreement',
         entityId: agreement.id,
@@ -622,6 +598,7 @@ export function createPerformanceServices(db: Db) {
       const values = { ...targetValues(form), agreement_id: agreement.id, created_at: now, updated_at: now };
       const { id } = await trx.insertInto('targets').values(values).returning('id').executeTakeFirstOrThrow();
       await writeYearsAndContributors(trx, id, form);
+      await refreshTargetStatuses(trx, { targetIds: [id] });
       const indicator = (await repo.findIndicatorById(trx, form.indicatorId))!;
       await recordAudit(trx, actor, {
         entityType: 'target',
@@ -659,6 +636,7 @@ export function createPerformanceServices(db: Db) {
       await checkTarget(trx, form, agreement.id, chosen, id);
       const { before, after } = await updateWithVersion(trx, 'targets', id, expected, targetValues(form));
       await writeYearsAndContributors(trx, id, form);
+      await refreshTargetStatuses(trx, { targetIds: [id] });
       await recordAudit(trx, actor, {
         entityType: 'target',
         entityId: id,

@@ -17,6 +17,7 @@ export interface PerformanceTables {
   targets: TargetsTable;
   target_years: TargetYearsTable;
   target_contributors: TargetContributorsTable;
+  target_statuses: TargetStatusesTable;
 }
 
 /** The indicator catalogue. */
@@ -177,4 +178,14 @@ export interface TargetContributorsTable {
   id: Generated<number>;
   target_id: number;
   organisation_id: number;
+}
+
+/** A target's status as last worked out on a change to its figures, its targets or the thresholds. */
+export interface TargetStatusesTable {
+  target_id: number;
+  /** on_track | at_risk | off_track | no_data, as judged when computed_at was. */
+  rag: string;
+  /** The date of the latest figure with a value: "no recent data" is judged from it on the day. */
+  latest_date: string | null;
+  computed_at: string;
 }

@@ -6,7 +6,8 @@ import { sendCsv, toCsv, type CsvColumn } from '../../../platform/csv.ts';
 import { todayIso } from '../../../platform/time.ts';
 import { financialYearLabel } from '../../../domain/periods.ts';
 import { ragNames } from '../../../domain/target-status.ts';
-import { ragOrder, type EvaluatedTarget } from '../dashboard.ts';
+import { ragOrder } from '../dashboard.ts';
+import type { EvaluatedTarget } from '../evaluation.ts';
 import { polarityNames } from '../forms.ts';
 
 type Query = Record<string, unknown>;

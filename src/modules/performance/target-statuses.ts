@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { nowIso, todayIso } from '../../platform/time.ts';
+import { evaluateTargets } from './evaluation.ts';
+import { readPerformanceSettings } from './place-settings.ts';
+import type { TargetFilter } from './repository.ts';
+
+/** Which targets a change can have moved: those named, those on the indicators named, an agreement's, or all. */
+export type StatusScope =
+  { targetIds: number[] } | { indicatorIds: number[] } | { agreementId: number } | 'all';
+
+/**
+ * Works out and saves the status of every target a change touches, in the change's own
+ * transaction, so the dashboard's counts never disagree with the figures behind them.
+ */
+export async function refreshTargetStatuses(db: Kysely<Database>, scope: StatusScope): Promise<void> {
+  const filter: TargetFilter = scope === 'all' ? {} : scope;
+  const evaluated = await evaluateTargets(db, await readPerformanceSettings(db), filter, todayIso(), {
+    detail: 'status',
+  });
+  const computedAt = nowIso();
+  for (let i = 0; i < evaluated.length; i += 250) {
+    await db
+      .insertInto('target_statuses')
+      .values(
+        evaluated.slice(i, i + 250).map((t) => ({
+          target_id: t.id,
+          rag: t.status.rag,
+          latest_date: t.status.latest?.date ?? null,
+          computed_at: computedAt,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.column('target_id').doUpdateSet((eb) => ({
+          rag: eb.ref('excluded.rag'),
+          latest_date: eb.ref('excluded.latest_date'),
+          computed_at: eb.ref('excluded.computed_at'),
+        })),
+      )
+      .execute();
+  }
+}
