@@ -20,6 +20,7 @@ import * as m0004 from './migrations/0004_delivery.ts';
 import * as m0005 from './migrations/0005_imports_and_revisions.ts';
 import * as m0006 from './migrations/0006_lighter_import_staging.ts';
 import * as m0007 from './migrations/0007_target_statuses.ts';
+import * as m0008 from './migrations/0008_meetings.ts';
 
 // PostgreSQL returns bigint counts as strings; our counts fit in a JS number.
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '0005_imports_and_revisions': m0005,
   '0006_lighter_import_staging': m0006,
   '0007_target_statuses': m0007,
+  '0008_meetings': m0008,
 };
 
 export interface DatabaseHandle {

@@ -2,13 +2,14 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { StrategyTables } from '../modules/strategy/tables.ts';
 import type { PerformanceTables } from '../modules/performance/tables.ts';
 import type { DeliveryTables } from '../modules/delivery/tables.ts';
+import type { MeetingsTables } from '../modules/meetings/tables.ts';
 
 /**
  * The database as Kysely sees it. Portable across SQLite and PostgreSQL:
  * flags are integers (0/1), dates and times ISO 8601 text in UTC, money integer pence.
  */
 /** Each later module declares its own tables beside its code. */
-export interface Database extends StrategyTables, PerformanceTables, DeliveryTables {
+export interface Database extends StrategyTables, PerformanceTables, DeliveryTables, MeetingsTables {
   settings: SettingsTable;
   areas: AreasTable;
   organisations: OrganisationsTable;
@@ -90,6 +91,10 @@ export interface PartnershipsTable extends Timestamps, Versioned {
   status_changed_on: string | null;
   merged_into_id: number | null;
   area_id: number | null;
+  /** How many seats must be represented for a meeting to be quorate; null for no count. */
+  quorum_minimum: ColumnType<number | null, number | null | undefined, number | null>;
+  /** JSON array of sector codes that must be represented for a meeting to be quorate. */
+  quorum_sectors: ColumnType<string, string | undefined, string>;
 }
 
 export interface MembershipsTable extends Timestamps, Versioned {

@@ -37,11 +37,25 @@ describe('the permission table', () => {
     assert.equal(can(officer, 'organisations:create'), false);
   });
 
-  it('gives a member the workspace and history only', () => {
+  it('gives a member their partnership’s meetings, the workspace and history only', () => {
     const member = actor({ role: 'member', partnershipId: 1 });
     assert.deepEqual(
       actions.filter((action) => can(member, action)),
-      ['history:view', 'workspace:view'],
+      ['meetings:view-restricted', 'meetings:take-part', 'history:view', 'workspace:view'],
+    );
+    assert.equal(can(member, 'meetings:take-part', { partnershipLine: [2] }), false);
+  });
+
+  it('lets councillors raise a call for action and overview and scrutiny handle it, and nothing more', () => {
+    const councillor = actor({ role: 'councillor' });
+    const scrutiny = actor({ role: 'scrutiny_officer' });
+    assert.deepEqual(
+      actions.filter((action) => can(councillor, action)),
+      ['ccfa:raise', 'history:view', 'workspace:view'],
+    );
+    assert.deepEqual(
+      actions.filter((action) => can(scrutiny, action)),
+      ['ccfa:manage', 'history:view', 'workspace:view'],
     );
   });
 

@@ -9,6 +9,8 @@ export const roleKinds = [
   'partnership_manager',
   'partner_officer',
   'member',
+  'councillor',
+  'scrutiny_officer',
 ] as const;
 export type RoleKind = (typeof roleKinds)[number];
 
@@ -18,6 +20,8 @@ export const roleLabels: Record<RoleKind, string> = {
   partnership_manager: 'Chair or secretary of a partnership',
   partner_officer: 'Partner officer of an organisation',
   member: 'Member of a partnership',
+  councillor: 'Councillor',
+  scrutiny_officer: 'Overview and scrutiny officer',
 };
 
 export type Grant =
@@ -25,7 +29,9 @@ export type Grant =
   | { role: 'secretariat' }
   | { role: 'partnership_manager'; partnershipId: number }
   | { role: 'partner_officer'; organisationId: number }
-  | { role: 'member'; partnershipId: number };
+  | { role: 'member'; partnershipId: number }
+  | { role: 'councillor' }
+  | { role: 'scrutiny_officer' };
 
 /** A signed-in person acting on the system; `null` is the public. */
 export interface Actor {
@@ -42,12 +48,14 @@ export interface Scope {
 }
 
 type Rule =
-  | { role: 'site_admin' | 'secretariat' }
+  | { role: 'site_admin' | 'secretariat' | 'councillor' | 'scrutiny_officer' }
   | { role: 'partnership_manager' | 'member'; within: 'partnership-line' }
   | { role: 'partner_officer'; within: 'organisation' }
   | { role: 'any-signed-in' };
 
-const everywhere = (role: 'site_admin' | 'secretariat'): Rule => ({ role });
+const everywhere = (role: 'site_admin' | 'secretariat' | 'councillor' | 'scrutiny_officer'): Rule => ({
+  role,
+});
 const admins: Rule[] = [everywhere('site_admin'), everywhere('secretariat')];
 
 export const permissionTable = {
@@ -85,6 +93,28 @@ export const permissionTable = {
   'returns:make': [...admins, { role: 'partner_officer', within: 'organisation' }],
   /** Who has and has not made this quarter's return. */
   'returns:monitor': admins,
+  /** Meetings of a partnership: schedule, agenda, papers, attendance, decisions, minutes. */
+  'meetings:manage': [...admins, { role: 'partnership_manager', within: 'partnership-line' }],
+  /** Members-only meetings and restricted papers. */
+  'meetings:view-restricted': [
+    ...admins,
+    { role: 'partnership_manager', within: 'partnership-line' },
+    { role: 'member', within: 'partnership-line' },
+  ],
+  /** A member's own apologies and declarations of interest. */
+  'meetings:take-part': [
+    ...admins,
+    { role: 'partnership_manager', within: 'partnership-line' },
+    { role: 'member', within: 'partnership-line' },
+  ],
+  /** Partnership agreements (protocols) and the obligations partners take on in them. */
+  'protocols:manage': [...admins, { role: 'partnership_manager', within: 'partnership-line' }],
+  /** A partner's contribution (money, staff time, resources) under a partnership agreement. */
+  'contributions:record': [...admins, { role: 'partner_officer', within: 'organisation' }],
+  /** A Councillor Call for Action: raised by a councillor about a partner agency. */
+  'ccfa:raise': [...admins, everywhere('councillor')],
+  /** Overview and scrutiny's part: accept or refuse, hearing, recommendations, responses. */
+  'ccfa:manage': [...admins, everywhere('scrutiny_officer')],
   'history:view': [{ role: 'any-signed-in' }],
   'workspace:view': [{ role: 'any-signed-in' }],
 } satisfies Record<string, Rule[]>;

@@ -20,6 +20,8 @@ export function grantFromRow(row: RoleGrantRow): Grant | null {
   switch (row.role) {
     case 'site_admin':
     case 'secretariat':
+    case 'councillor':
+    case 'scrutiny_officer':
       return { role: row.role };
     case 'partnership_manager':
     case 'member':

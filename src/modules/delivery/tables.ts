@@ -27,6 +27,8 @@ export interface ActionsTable extends Timestamps, Versioned {
   /** not_started | on_track | delayed | completed | cancelled */
   status: string;
   completed_on: string | null;
+  /** The meeting decision this action arose from, if any. */
+  decision_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface ActionMilestonesTable extends Timestamps, Versioned {
