@@ -349,6 +349,7 @@ for (const rows of [250_000, 1_000_000]) {
     path: file,
     sha256: `bench-${rows}-${Date.now()}`,
     size,
+    sentName: path.basename(file),
   });
   await t.app.services.dataImports.finished(id);
   const checked = performance.now();

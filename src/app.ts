@@ -103,11 +103,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyMultipart, {
     attachFieldsToBody: 'keyValues',
     limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 50 },
+    // Keep the name as sent, folders and all, so a name with a path is refused in words rather than quietly cut.
+    preservePath: true,
+    // A file past the limit is cut short rather than failing the whole form: a file streamed to
+    // disk comes back marked tooLarge, so its form can say so beside the field and keep the rest.
+    throwFileSizeLimit: false,
     // Routes that take big files (config.uploadToDisk) stream them to disk; the rest read them into memory.
     async onFile(part) {
       if (this.routeOptions.config?.uploadToDisk) {
         (part as unknown as { value: unknown }).value = await saveUpload(part.file, part.filename);
-      } else await part.toBuffer();
+        return;
+      }
+      await part.toBuffer();
+      if (part.file.truncated)
+        throw Object.assign(new Error('request file too large'), {
+          code: 'FST_REQ_FILE_TOO_LARGE',
+          statusCode: 413,
+        });
     },
   });
   await app.register(fastifyCookie);

@@ -10,6 +10,7 @@ import { createDashboardServices } from './modules/performance/dashboard.ts';
 import { createDataImportServices } from './modules/performance/data-import.ts';
 import { createAnnualReportServices } from './modules/performance/annual-report.ts';
 import { createDeliveryServices } from './modules/delivery/service.ts';
+import { createMeetingServices } from './modules/meetings/service.ts';
 
 /** The use cases of every module, built once per app over one database. */
 export function createServices(db: Kysely<Database>) {
@@ -28,6 +29,7 @@ export function createServices(db: Kysely<Database>) {
     annualReports: createAnnualReportServices(db, dashboards),
     dataImports: createDataImportServices(db),
     delivery: createDeliveryServices(db),
+    meetings: createMeetingServices(db),
   };
 }
 

@@ -4,6 +4,7 @@ import { registryModule } from './registry/index.ts';
 import { strategyModule } from './strategy/index.ts';
 import { performanceModule } from './performance/index.ts';
 import { deliveryModule } from './delivery/index.ts';
+import { meetingsModule } from './meetings/index.ts';
 import type { PlaceshaperModule } from './module.ts';
 
 /** Every capability of Placeshaper, in the order their navigation and demo data appear. */
@@ -13,5 +14,6 @@ export const modules: PlaceshaperModule[] = [
   strategyModule,
   performanceModule,
   deliveryModule,
+  meetingsModule,
   accountsModule,
 ];

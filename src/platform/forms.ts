@@ -249,3 +249,20 @@ export function idList(message: string) {
     z.array(z.number({ error: message }).int(message).positive(message).max(largestWholeNumber, message)),
   );
 }
+
+/** A count people type ("12"); blank is null. Whole numbers from 0 up only. */
+export function optionalCount(label: string, most = 10_000) {
+  return z.preprocess(
+    numberText,
+    z
+      .string()
+      .superRefine((value, ctx) => {
+        if (value !== '' && (!/^\d+$/.test(value) || Number(value) > most))
+          ctx.addIssue({
+            code: 'custom',
+            message: `${capitalise(label)} must be a whole number from 0 to ${most.toLocaleString('en-GB')}`,
+          });
+      })
+      .transform((value) => (value === '' ? null : Number(value))),
+  );
+}

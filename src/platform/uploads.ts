@@ -11,6 +11,10 @@ export interface UploadedFile {
   path: string;
   sha256: string;
   size: number;
+  /** The name exactly as the browser sent it (it may carry a folder path), for checks that refuse such names. */
+  sentName: string;
+  /** Past the route's size limit: nothing was kept, and the service says so beside the form. */
+  tooLarge?: true;
 }
 
 export const uploadsDirectory = path.resolve('data/uploads');
@@ -34,21 +38,23 @@ export async function saveUpload(stream: Readable, filename: string): Promise<Up
     fs.rmSync(target, { force: true });
     throw error;
   }
-  if ((stream as Readable & { truncated?: boolean }).truncated) {
-    fs.rmSync(target, { force: true });
-    // The same error the multipart plugin raises, so the one error page explains the limit.
-    throw Object.assign(new Error('request file too large'), {
-      code: 'FST_REQ_FILE_TOO_LARGE',
-      statusCode: 413,
-    });
-  }
+  const tooLarge = (stream as Readable & { truncated?: boolean }).truncated === true;
+  if (tooLarge) fs.rmSync(target, { force: true });
   // Only the last part of a name a browser sends is kept: never a path.
   const safeName =
     path
       .basename(filename.replace(/\\/g, '/'))
       .replace(/[^\w .()-]/g, '_')
       .slice(0, 120) || 'upload.csv';
-  return { kind: 'uploaded-file', filename: safeName, path: target, sha256: hash.digest('hex'), size };
+  return {
+    kind: 'uploaded-file',
+    filename: safeName,
+    path: target,
+    sha256: hash.digest('hex'),
+    size,
+    sentName: filename,
+    ...(tooLarge ? { tooLarge } : {}),
+  };
 }
 
 export function isUploadedFile(value: unknown): value is UploadedFile {

@@ -18,7 +18,11 @@ export type VersionedTable =
   | 'agreements'
   | 'targets'
   | 'actions'
-  | 'action_milestones';
+  | 'action_milestones'
+  | 'meetings'
+  | 'agenda_items'
+  | 'decisions'
+  | 'minutes';
 
 type Row = Record<string, unknown> & { id: number; version: number };
 
@@ -76,5 +80,9 @@ export function singular(table: VersionedTable): string {
     targets: 'target',
     actions: 'action',
     action_milestones: 'action_milestone',
+    meetings: 'meeting',
+    agenda_items: 'agenda_item',
+    decisions: 'decision',
+    minutes: 'minutes',
   }[table];
 }

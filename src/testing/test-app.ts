@@ -93,21 +93,24 @@ export class Visitor {
   async postMultipart(
     url: string,
     fields: Record<string, string>,
-    file: { name: string; filename: string; content: string },
+    file: { name: string; filename: string; content: string | Buffer; contentType?: string },
   ) {
     const boundary = '----placeshaper' + crypto.randomBytes(8).toString('hex');
     const parts = [
-      ...Object.entries({ _csrf: this.csrf, ...fields }).map(
-        ([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
+      ...Object.entries({ _csrf: this.csrf, ...fields }).map(([k, v]) =>
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
       ),
-      `--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: text/csv\r\n\r\n${file.content}\r\n`,
-      `--${boundary}--\r\n`,
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.contentType ?? 'text/csv'}\r\n\r\n`,
+      ),
+      typeof file.content === 'string' ? Buffer.from(file.content) : file.content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
     ];
     const response = await this.app.inject({
       method: 'POST',
       url,
       headers: { ...this.headers(), 'content-type': `multipart/form-data; boundary=${boundary}` },
-      payload: parts.join(''),
+      payload: Buffer.concat(parts),
     });
     this.remember(response);
     return response;

@@ -38,6 +38,10 @@ export function registerDataImportRoutes(app: FastifyInstance) {
       try {
         const file = request.body?.file;
         if (!isUploadedFile(file)) throw new ValidationError({ file: 'Select a CSV file' });
+        if (file.tooLarge)
+          throw new ValidationError({
+            file: `The file is too big: it must be smaller than ${largestDataFile / 1024 / 1024 / 1024} GB`,
+          });
         const { id } = await imports.begin(request.actor, file);
         return reply.redirect(`/data/imports/${id}`, 303);
       } catch (error) {

@@ -1,0 +1,18 @@
+import path from 'node:path';
+import type { PlaceshaperModule } from '../module.ts';
+import { registerMeetingRoutes } from './routes/meetings.ts';
+import { loadMeetingsDemo } from './demo.ts';
+
+/** Meetings of partnerships: agendas and papers, attendance and quorum, decisions, minutes, the register. */
+export const meetingsModule: PlaceshaperModule = {
+  name: 'meetings',
+  viewsDirectory: path.resolve(import.meta.dirname, 'views'),
+  navigation: [
+    { text: 'Meetings', href: '/meetings' },
+    { text: 'Decisions', href: '/decisions' },
+  ],
+  routes(app) {
+    registerMeetingRoutes(app);
+  },
+  loadDemo: loadMeetingsDemo,
+};
