@@ -234,7 +234,9 @@ async function loadPartnershipMeetings(
         .returning('id')
         .executeTakeFirstOrThrow();
       const owner = seats[decisionNumber % Math.max(1, seats.length)];
-      const due = new Date(Date.parse(`${day}T12:00:00Z`) + 90 * 86_400_000).toISOString().slice(0, 10);
+      const due = addDays(day, 90);
+      const onTime = decisionNumber % 3 !== 0;
+      const completedOn = [addDays(due, onTime ? -10 : 20), addDays(today, -1)].sort()[0]!;
       const { id: actionId } = await trx
         .insertInto('actions')
         .values({
@@ -249,14 +251,26 @@ async function loadPartnershipMeetings(
           in_kind: null,
           starts_on: day,
           due_on: due,
-          // Older actions arising are done, mostly on time; the latest are under way.
-          status: n < 2 ? 'completed' : 'on_track',
-          completed_on: n < 2 ? (decisionNumber % 3 === 0 ? addDays(due, 20) : addDays(due, -10)) : null,
+          // Reported back: most on time, some late, none after today.
+          status: 'completed',
+          completed_on: completedOn,
           decision_id: decisionId,
           ...stamp,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('action_updates')
+        .values({
+          action_id: actionId,
+          rag: 'green',
+          narrative: `Reported back to the partnership on ${item.title.toLowerCase()}.`,
+          reported_on: completedOn,
+          user_id: null,
+          author_name: owner?.person_name ?? 'Partnership secretariat',
+          created_at: now,
+        })
+        .execute();
       await recordAudit(trx, null, {
         entityType: 'action',
         entityId: actionId,

@@ -26,8 +26,9 @@ export const meetingsRouteExpectations: RouteExpectations = {
     'POST /meetings/:id/publish': [...managers],
     'GET /meetings/:id/papers/new': [...managers],
     'POST /meetings/:id/papers/new': [...managers],
-    'GET /meetings/:id/declarations/new': [...managers],
-    'POST /meetings/:id/declarations/new': [...managers],
+    // A member of the board takes part in the meetings of the partnerships under it.
+    'GET /meetings/:id/declarations/new': [...managers, 'member'],
+    'POST /meetings/:id/declarations/new': [...managers, 'member'],
     'GET /meetings/:id/attendance': [...managers],
     'POST /meetings/:id/attendance': [...managers],
     'GET /meetings/:id/decisions/new': [...managers],
