@@ -21,6 +21,7 @@ import * as m0005 from './migrations/0005_imports_and_revisions.ts';
 import * as m0006 from './migrations/0006_lighter_import_staging.ts';
 import * as m0007 from './migrations/0007_target_statuses.ts';
 import * as m0008 from './migrations/0008_meetings.ts';
+import * as m0009 from './migrations/0009_accountability.ts';
 
 // PostgreSQL returns bigint counts as strings; our counts fit in a JS number.
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '0006_lighter_import_staging': m0006,
   '0007_target_statuses': m0007,
   '0008_meetings': m0008,
+  '0009_accountability': m0009,
 };
 
 export interface DatabaseHandle {

@@ -3,13 +3,15 @@ import type { StrategyTables } from '../modules/strategy/tables.ts';
 import type { PerformanceTables } from '../modules/performance/tables.ts';
 import type { DeliveryTables } from '../modules/delivery/tables.ts';
 import type { MeetingsTables } from '../modules/meetings/tables.ts';
+import type { AccountabilityTables } from '../modules/accountability/tables.ts';
 
 /**
  * The database as Kysely sees it. Portable across SQLite and PostgreSQL:
  * flags are integers (0/1), dates and times ISO 8601 text in UTC, money integer pence.
  */
 /** Each later module declares its own tables beside its code. */
-export interface Database extends StrategyTables, PerformanceTables, DeliveryTables, MeetingsTables {
+export interface Database
+  extends StrategyTables, PerformanceTables, DeliveryTables, MeetingsTables, AccountabilityTables {
   settings: SettingsTable;
   areas: AreasTable;
   organisations: OrganisationsTable;

@@ -5,6 +5,7 @@ import { strategyModule } from './strategy/index.ts';
 import { performanceModule } from './performance/index.ts';
 import { deliveryModule } from './delivery/index.ts';
 import { meetingsModule } from './meetings/index.ts';
+import { accountabilityModule } from './accountability/index.ts';
 import type { PlaceshaperModule } from './module.ts';
 
 /** Every capability of Placeshaper, in the order their navigation and demo data appear. */
@@ -15,5 +16,6 @@ export const modules: PlaceshaperModule[] = [
   performanceModule,
   deliveryModule,
   meetingsModule,
+  accountabilityModule,
   accountsModule,
 ];

@@ -19,6 +19,9 @@ export type VersionedTable =
   | 'targets'
   | 'actions'
   | 'action_milestones'
+  | 'protocols'
+  | 'protocol_obligations'
+  | 'ccfa_cases'
   | 'meetings'
   | 'agenda_items'
   | 'decisions'
@@ -80,6 +83,9 @@ export function singular(table: VersionedTable): string {
     targets: 'target',
     actions: 'action',
     action_milestones: 'action_milestone',
+    protocols: 'protocol',
+    protocol_obligations: 'protocol_obligation',
+    ccfa_cases: 'ccfa_case',
     meetings: 'meeting',
     agenda_items: 'agenda_item',
     decisions: 'decision',

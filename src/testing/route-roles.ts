@@ -6,9 +6,27 @@ import type { Database } from '../db/schema.ts';
  * module states who may reach each of its routes. Each module keeps its own
  * expectations in route-expectations.ts; src/permissions-by-route.test.ts walks them all.
  */
-export type Role = 'public' | 'admin' | 'secretariat' | 'chair' | 'officer' | 'member';
-export const roles: Role[] = ['public', 'admin', 'secretariat', 'chair', 'officer', 'member'];
-export const signedIn: Role[] = ['admin', 'secretariat', 'chair', 'officer', 'member'];
+export type Role =
+  'public' | 'admin' | 'secretariat' | 'chair' | 'officer' | 'member' | 'councillor' | 'scrutiny';
+export const roles: Role[] = [
+  'public',
+  'admin',
+  'secretariat',
+  'chair',
+  'officer',
+  'member',
+  'councillor',
+  'scrutiny',
+];
+export const signedIn: Role[] = [
+  'admin',
+  'secretariat',
+  'chair',
+  'officer',
+  'member',
+  'councillor',
+  'scrutiny',
+];
 export const everyone: Role[] = roles;
 export const admins: Role[] = ['admin', 'secretariat'];
 
@@ -18,6 +36,8 @@ export const logins: Record<Exclude<Role, 'public'>, string> = {
   chair: 'susan.pettifer@kelmsfield.example', // chair of the Safer Kelmsfield Partnership
   officer: 'carol.denholm@brackenshire-police.example', // partner officer of the police
   member: 'lesley.rutherford@kelmsfield-chamber.example', // member of the board
+  councillor: 'neil.trencher@kelmsfield.example', // a frontline councillor (Pennyfold)
+  scrutiny: 'naomi.threlfall@kelmsfield.example', // an overview and scrutiny officer at the council
 };
 
 export interface RouteExpectations {

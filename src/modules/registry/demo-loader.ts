@@ -246,6 +246,10 @@ export function demoLogins() {
             return `partner officer of ${organisation(grant.organisationKey)}`;
           case 'member':
             return `member of ${partnership(grant.partnershipKey)}`;
+          case 'councillor':
+            return 'councillor (may raise a Councillor Call for Action)';
+          case 'scrutiny_officer':
+            return 'overview and scrutiny officer';
         }
       })
       .join('; '),

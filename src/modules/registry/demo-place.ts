@@ -100,7 +100,9 @@ export type DemoGrant =
   | { role: 'secretariat' }
   | { role: 'partnership_manager'; partnershipKey: string }
   | { role: 'partner_officer'; organisationKey: string }
-  | { role: 'member'; partnershipKey: string };
+  | { role: 'member'; partnershipKey: string }
+  | { role: 'councillor' }
+  | { role: 'scrutiny_officer' };
 
 export interface DemoLogin {
   email: string;
@@ -799,6 +801,7 @@ const personSpecs: PersonSpec[] = [
   ['Janet Crossley', 'council', 'Transport Planning Manager'],
   ['Ifeoma Nwosu', 'council', 'Community Cohesion Officer'],
   ['Lorraine Pickersgill', 'council', 'Democratic Services Officer'],
+  ['Naomi Threlfall', 'council', 'Overview and Scrutiny Officer'],
   ['Andrew Blenkinsop', 'council', 'Head of Environmental Services'],
   ['Valerie Osei', 'council', 'Supporting People Manager'],
   ['Sarah Quennell', 'council', 'Children’s Trust Partnership Manager'],
@@ -1809,6 +1812,9 @@ const loginSpecs: readonly [personKey: string | null, email: string | null, gran
   ['susan-pettifer', null, [{ role: 'partnership_manager', partnershipKey: 'safer' }]],
   ['carol-denholm', null, [{ role: 'partner_officer', organisationKey: 'police' }]],
   ['lesley-rutherford', null, [{ role: 'member', partnershipKey: 'board' }]],
+  // A frontline councillor (Pennyfold ward), who may raise a Councillor Call for Action.
+  ['neil-trencher', null, [{ role: 'councillor' }]],
+  ['naomi-threlfall', null, [{ role: 'scrutiny_officer' }]],
   [
     'bernadette-quinlan',
     null,
