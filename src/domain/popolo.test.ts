@@ -139,3 +139,78 @@ describe('Popolo JSON', () => {
     });
   });
 });
+
+describe('Popolo events: partnership meetings', () => {
+  const meeting = {
+    partnership_id: 2,
+    title: 'Partnership meeting',
+    starts_at: '2027-07-01T09:00:00.000Z',
+    ends_at: '2027-07-01T11:00:00.000Z',
+    location: 'Town Hall',
+    online_url: 'https://meet.example/board',
+    status: 'held',
+    visibility: 'public',
+    uid: 'abc@placeshaper',
+    attendees: [
+      { person_id: 1, role: 'member' as const },
+      { person_id: 3, role: 'substitute' as const },
+    ],
+  };
+  const doc = popoloDocument({
+    ...input,
+    meetings: [
+      { ...meeting, id: 7 },
+      // Members-only: listed, but whoever is passed in as attending is left out.
+      { ...meeting, id: 8, visibility: 'members', title: 'Private session' },
+      { ...meeting, id: 9, ends_at: null, location: null, status: 'cancelled', attendees: [] },
+    ],
+  });
+  const event = (id: string) => doc.events.find((e) => e.id === id) as Record<string, unknown>;
+
+  it('has each meeting as an event of its partnership, in UTC, with who attended and in what role', () => {
+    assert.deepEqual(event('meeting/7'), {
+      id: 'meeting/7',
+      name: 'Partnership meeting',
+      classification: 'meeting',
+      start_date: '2027-07-01T09:00:00Z',
+      end_date: '2027-07-01T11:00:00Z',
+      location: 'Town Hall',
+      status: 'held',
+      organization_id: 'partnership/2',
+      open_to_public: true,
+      identifiers: [{ scheme: 'icalendar-uid', identifier: 'abc@placeshaper' }],
+      attendees: [
+        { id: 'person/1', role: 'member' },
+        { id: 'person/3', role: 'substitute' },
+      ],
+      links: [{ url: 'https://lsp.example/meetings/7', note: 'web page' }],
+    });
+  });
+
+  it('keeps the dates within the Popolo date-time pattern (no fractions of a second)', () => {
+    const pattern =
+      /^[0-9]{4}((-[0-9]{2}){0,2}|(-[0-9]{2}){2}T[0-9]{2}(:[0-9]{2}){0,2}(Z|[+-][0-9]{2}(:[0-9]{2})?))$/;
+    for (const e of doc.events as Record<string, unknown>[])
+      for (const field of ['start_date', 'end_date'])
+        if (field in e) assert.match(String(e[field]), pattern, `${String(e.id)} ${field}`);
+  });
+
+  it('lists a members-only meeting without its attendees', () => {
+    const members = event('meeting/8');
+    assert.equal(members.open_to_public, false);
+    assert.equal(members.name, 'Private session');
+    assert.ok(!('attendees' in members));
+  });
+
+  it('leaves out what is not known, and says an online-only meeting is online', () => {
+    const cancelled = event('meeting/9');
+    assert.equal(cancelled.status, 'cancelled');
+    assert.equal(cancelled.location, 'Online only');
+    assert.ok(!('end_date' in cancelled));
+    assert.ok(!('attendees' in cancelled), 'no attendance recorded');
+  });
+
+  it('has no events when no meetings are given', () => {
+    assert.deepEqual(popoloDocument(input).events, []);
+  });
+});

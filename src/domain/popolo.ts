@@ -1,7 +1,8 @@
 /**
  * The registry as Popolo JSON (popoloproject.com): organizations, persons,
- * memberships, posts and areas. Pure: given the records, returns the document.
- * Persons carry public fields only: never an email address.
+ * memberships, posts and areas, and partnership meetings as events. Pure: given
+ * the records, returns the document. Persons carry public fields only: never an
+ * email address.
  */
 
 export interface PopoloInput {
@@ -48,6 +49,28 @@ export interface PopoloInput {
     starts_on: string;
     ends_on: string | null;
   }[];
+  /**
+   * Partnership meetings, as events. Members-only meetings are listed (that they meet is
+   * public) but never with their attendees, whatever is passed in.
+   */
+  meetings?: {
+    id: number;
+    partnership_id: number;
+    title: string;
+    /** UTC instants (ISO 8601). */
+    starts_at: string;
+    ends_at: string | null;
+    location: string | null;
+    online_url: string | null;
+    /** scheduled | held | cancelled | postponed */
+    status: string;
+    /** public | members */
+    visibility: string;
+    /** The meeting's iCalendar UID, the same as in the calendar feeds. */
+    uid: string;
+    /** Who attended: seat holders present ("member") and substitutes ("substitute"). */
+    attendees: { person_id: number; role: 'member' | 'substitute' }[];
+  }[];
   baseUrl: string;
 }
 
@@ -55,6 +78,10 @@ const orgId = (id: number) => `organisation/${id}`;
 const partnershipId = (id: number) => `partnership/${id}`;
 const personId = (id: number) => `person/${id}`;
 const areaId = (id: number) => `area/${id}`;
+const meetingId = (id: number) => `meeting/${id}`;
+
+/** Popolo's date-time pattern has no fractions of a second: 2027-07-01T09:00:00.000Z becomes 2027-07-01T09:00:00Z. */
+const popoloDateTime = (iso: string) => iso.replace(/\.\d+Z$/, 'Z');
 
 export function popoloDocument(input: PopoloInput) {
   const url = (path: string) => `${input.baseUrl}${path}`;
@@ -138,5 +165,26 @@ export function popoloDocument(input: PopoloInput) {
         ...(a.position ? { role: a.position } : {}),
       })),
     ],
+    events: (input.meetings ?? []).map((m) => {
+      const location = m.location ?? (m.online_url ? 'Online only' : null);
+      const open = m.visibility === 'public';
+      return {
+        id: meetingId(m.id),
+        name: m.title,
+        classification: 'meeting',
+        start_date: popoloDateTime(m.starts_at),
+        ...(m.ends_at ? { end_date: popoloDateTime(m.ends_at) } : {}),
+        ...(location ? { location } : {}),
+        status: m.status,
+        organization_id: partnershipId(m.partnership_id),
+        open_to_public: open,
+        identifiers: [{ scheme: 'icalendar-uid', identifier: m.uid }],
+        // Attendees are Popolo persons by id; the role says whether they held the seat or substituted.
+        ...(open && m.attendees.length
+          ? { attendees: m.attendees.map((a) => ({ id: personId(a.person_id), role: a.role })) }
+          : {}),
+        links: [{ url: url(`/meetings/${m.id}`), note: 'web page' }],
+      };
+    }),
   };
 }

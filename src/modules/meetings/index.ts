@@ -1,9 +1,10 @@
 import path from 'node:path';
 import type { PlaceshaperModule } from '../module.ts';
 import { registerMeetingRoutes } from './routes/meetings.ts';
+import { registerMeetingFeedRoutes } from './routes/feeds.ts';
 import { loadMeetingsDemo } from './demo.ts';
 
-/** Meetings of partnerships: agendas and papers, attendance and quorum, decisions, minutes, the register. */
+/** Meetings of partnerships: agendas and papers, attendance and quorum, decisions, minutes, the register, the feeds. */
 export const meetingsModule: PlaceshaperModule = {
   name: 'meetings',
   viewsDirectory: path.resolve(import.meta.dirname, 'views'),
@@ -13,6 +14,7 @@ export const meetingsModule: PlaceshaperModule = {
   ],
   routes(app) {
     registerMeetingRoutes(app);
+    registerMeetingFeedRoutes(app);
   },
   loadDemo: loadMeetingsDemo,
 };

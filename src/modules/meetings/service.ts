@@ -1260,6 +1260,101 @@ export function createMeetingServices(db: Db) {
     });
   }
 
+  // ---- open data: the calendar feeds, the decisions feed and Popolo events
+
+  /**
+   * Meetings for the calendar feeds and the Popolo open data: all of them, or one partnership's
+   * (an unknown slug is a 404), oldest first. Members-only meetings are listed, as that they meet
+   * is public, but never who attended them. With `attendance`, each public meeting comes with the
+   * people who attended: seat holders present and substitutes. One query per table, however many
+   * meetings there are.
+   */
+  async function forOpenData(options: { partnershipSlug?: string; attendance?: boolean } = {}) {
+    const partnership =
+      options.partnershipSlug === undefined
+        ? null
+        : await db
+            .selectFrom('partnerships')
+            .select(['id', 'name', 'slug'])
+            .where('slug', '=', options.partnershipSlug)
+            .executeTakeFirst();
+    if (partnership === undefined) throw new NotFoundError('partnership');
+    let meetingsQuery = repo.meetingsWithPartnership(db);
+    let attendanceQuery = db
+      .selectFrom('attendance')
+      .innerJoin('meetings', 'meetings.id', 'attendance.meeting_id')
+      .innerJoin('memberships', 'memberships.id', 'attendance.membership_id')
+      .select([
+        'attendance.meeting_id',
+        'attendance.status',
+        'attendance.substitute_person_id',
+        'memberships.person_id',
+      ])
+      .where('meetings.visibility', '=', 'public')
+      .where('attendance.status', 'in', ['present', 'substituted']);
+    if (partnership) {
+      meetingsQuery = meetingsQuery.where('meetings.partnership_id', '=', partnership.id);
+      attendanceQuery = attendanceQuery.where('meetings.partnership_id', '=', partnership.id);
+    }
+    const [meetings, attendance] = await Promise.all([
+      meetingsQuery.orderBy('meetings.starts_at').orderBy('meetings.id').execute(),
+      options.attendance ? attendanceQuery.orderBy('attendance.id').execute() : Promise.resolve([]),
+    ]);
+    const attendees = new Map<number, { person_id: number; role: 'member' | 'substitute' }[]>();
+    for (const a of attendance) {
+      // A substituted seat was attended by the substitute, not by the seat holder.
+      const personId = a.status === 'substituted' ? a.substitute_person_id : a.person_id;
+      if (personId === null) continue;
+      const list = attendees.get(a.meeting_id) ?? [];
+      list.push({ person_id: personId, role: a.status === 'substituted' ? 'substitute' : 'member' });
+      attendees.set(a.meeting_id, list);
+    }
+    return {
+      partnership,
+      meetings: meetings.map((m) => ({
+        ...m,
+        attendees: m.visibility === 'public' ? (attendees.get(m.id) ?? []) : [],
+      })),
+    };
+  }
+
+  /** The latest decisions of public meetings, newest meeting first; members-only meetings' decisions are not public. */
+  async function latestPublicDecisions(limit = 50) {
+    const rows = await db
+      .selectFrom('decisions')
+      .innerJoin('meetings', 'meetings.id', 'decisions.meeting_id')
+      .innerJoin('partnerships', 'partnerships.id', 'meetings.partnership_id')
+      .leftJoin('agenda_items', 'agenda_items.id', 'decisions.agenda_item_id')
+      .select([
+        'decisions.id',
+        'decisions.reference',
+        'decisions.resolution',
+        'decisions.outcome',
+        'decisions.votes_for',
+        'decisions.votes_against',
+        'decisions.votes_abstaining',
+        'decisions.meeting_id',
+        'decisions.created_at',
+        'decisions.updated_at',
+        'meetings.uid as meeting_uid',
+        'meetings.created_at as meeting_created_at',
+        'meetings.title as meeting_title',
+        'meetings.starts_at',
+        'partnerships.name as partnership_name',
+        'agenda_items.title as item_title',
+      ])
+      .where('meetings.visibility', '=', 'public')
+      .orderBy('meetings.starts_at', 'desc')
+      .orderBy('decisions.id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((d) => ({
+      ...d,
+      when: formatDate(inLondon(d.starts_at).date),
+      outcomeName: decisionOutcomeNames[d.outcome as keyof typeof decisionOutcomeNames] ?? d.outcome,
+    }));
+  }
+
   async function history(meetingId: number) {
     return historyOf(db, 'meeting', meetingId);
   }
@@ -1295,6 +1390,8 @@ export function createMeetingServices(db: Db) {
     decisionsRegister,
     quorumFor,
     saveQuorum,
+    forOpenData,
+    latestPublicDecisions,
     history,
   };
 }

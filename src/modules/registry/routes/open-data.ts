@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { popoloDocument } from '../../../domain/popolo.ts';
 
-/** Open data: the registry in Popolo JSON and plain JSON, free to reuse. */
+/** Open data: the registry and partnership meetings in Popolo JSON, and plain JSON, free to reuse. */
 export function registerOpenDataRoutes(app: FastifyInstance) {
   const registry = app.services.registry;
+  const meetings = app.services.meetings;
   // Never built from the request's Host header, which a client controls.
   const baseUrl = () => app.config.baseUrl ?? '';
 
@@ -12,14 +13,17 @@ export function registerOpenDataRoutes(app: FastifyInstance) {
   );
 
   app.get('/api/v1/popolo.json', { config: { access: 'public', page: false } }, async (_request, reply) => {
-    const [areas, organisations, partnerships, people, affiliations, memberships] = await Promise.all([
-      registry.areas.list(),
-      registry.organisations.list(),
-      registry.partnerships.list(),
-      registry.people.list(),
-      registry.people.allAffiliations(),
-      registry.memberships.all(),
-    ]);
+    const [areas, organisations, partnerships, people, affiliations, memberships, events] = await Promise.all(
+      [
+        registry.areas.list(),
+        registry.organisations.list(),
+        registry.partnerships.list(),
+        registry.people.list(),
+        registry.people.allAffiliations(),
+        registry.memberships.all(),
+        meetings.forOpenData({ attendance: true }),
+      ],
+    );
     return reply.header('access-control-allow-origin', '*').send(
       popoloDocument({
         areas,
@@ -28,6 +32,7 @@ export function registerOpenDataRoutes(app: FastifyInstance) {
         people,
         affiliations,
         memberships,
+        meetings: events.meetings,
         baseUrl: baseUrl(),
       }),
     );
