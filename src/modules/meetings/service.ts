@@ -93,12 +93,18 @@ export function createMeetingServices(db: Db) {
     partnershipLine: await partnershipLine(db, partnershipId),
   });
 
-  async function mayManage(actor: Actor | null, partnershipId: number) {
-    return can(actor, 'meetings:manage', await scopeOf(partnershipId));
+  /** What this person may do at a partnership's meetings, from one read of its line. */
+  async function rightsIn(actor: Actor | null, partnershipId: number) {
+    const scope = await scopeOf(partnershipId);
+    return {
+      manage: can(actor, 'meetings:manage', scope),
+      restricted: can(actor, 'meetings:view-restricted', scope),
+      takePart: can(actor, 'meetings:take-part', scope),
+    };
   }
 
-  async function mayViewRestricted(actor: Actor | null, partnershipId: number) {
-    return can(actor, 'meetings:view-restricted', await scopeOf(partnershipId));
+  async function mayManage(actor: Actor | null, partnershipId: number) {
+    return (await rightsIn(actor, partnershipId)).manage;
   }
 
   /** The partnerships whose members-only meetings and restricted papers this person may see. */
@@ -183,9 +189,8 @@ export function createMeetingServices(db: Db) {
   async function meetingPage(actor: Actor | null, id: number) {
     const meeting = await repo.findMeeting(db, id);
     if (!meeting) throw new NotFoundError('meeting');
-    const [manage, restricted, days, rule] = await Promise.all([
-      mayManage(actor, meeting.partnership_id),
-      mayViewRestricted(actor, meeting.partnership_id),
+    const [{ manage, restricted, takePart }, days, rule] = await Promise.all([
+      rightsIn(actor, meeting.partnership_id),
       clearDays(),
       quorumRuleOf(meeting.partnership_id),
     ]);
@@ -239,7 +244,7 @@ export function createMeetingServices(db: Db) {
       meeting: describeMeeting(meeting, open),
       open,
       mayManage: manage,
-      mayTakePart: can(actor, 'meetings:take-part', await scopeOf(meeting.partnership_id)),
+      mayTakePart: takePart,
       published,
       deadline,
       deadlineWords: formatDate(deadline),
@@ -649,6 +654,11 @@ export function createMeetingServices(db: Db) {
     });
   }
 
+  /** A meeting's agenda items as choices for a form ("2. Budget"). */
+  async function agendaChoices(meetingId: number) {
+    return (await repo.agendaOf(db, meetingId)).map((i) => ({ id: i.id, name: `${i.position}. ${i.title}` }));
+  }
+
   // ---- papers
 
   async function addPaper(actor: Actor | null, meetingId: number, input: Record<string, unknown>) {
@@ -724,8 +734,7 @@ export function createMeetingServices(db: Db) {
       .executeTakeFirst();
     const meeting = await repo.findMeeting(db, meetingId);
     if (!paper || !meeting) throw new NotFoundError('paper');
-    const manage = await mayManage(actor, meeting.partnership_id);
-    const restricted = await mayViewRestricted(actor, meeting.partnership_id);
+    const { manage, restricted } = await rightsIn(actor, meeting.partnership_id);
     const open = paper.published_at !== null && (meeting.visibility === 'public' || restricted);
     if (!manage && !(open && (paper.access === 'public' || restricted))) {
       if (!actor) throw new NotFoundError('paper');
@@ -787,9 +796,8 @@ export function createMeetingServices(db: Db) {
   async function declarationFormContext(actor: Actor | null, meetingId: number) {
     const meeting = await meetingFor(actor, meetingId, 'meetings:take-part');
     const manage = await mayManage(actor, meeting.partnership_id);
-    const [items, seats, own] = await Promise.all([
-      repo.agendaOf(db, meetingId),
-      repo.seatsOn(db, meeting.partnership_id, inLondon(meeting.starts_at).date),
+    const [agendaItems, own] = await Promise.all([
+      agendaChoices(meetingId),
       db.selectFrom('users').select('person_id').where('id', '=', actor!.userId).executeTakeFirst(),
     ]);
     const people = manage
@@ -801,9 +809,8 @@ export function createMeetingServices(db: Db) {
           .execute();
     return {
       meeting: describeMeeting(meeting, true),
-      agendaItems: items.map((i) => ({ id: i.id, name: `${i.position}. ${i.title}` })),
+      agendaItems,
       people,
-      seats,
       ownPersonId: own?.person_id ?? null,
     };
   }
@@ -909,14 +916,14 @@ export function createMeetingServices(db: Db) {
 
   async function decisionFormContext(actor: Actor | null, meetingId: number) {
     const meeting = await meetingFor(actor, meetingId, 'meetings:manage');
-    const [items, people, organisations] = await Promise.all([
-      repo.agendaOf(db, meetingId),
+    const [agendaItems, people, organisations] = await Promise.all([
+      agendaChoices(meetingId),
       db.selectFrom('people').select(['id', 'name']).orderBy('name').execute(),
       db.selectFrom('organisations').select(['id', 'name']).orderBy('name').execute(),
     ]);
     return {
       meeting: describeMeeting(meeting, true),
-      agendaItems: items.map((i) => ({ id: i.id, name: `${i.position}. ${i.title}` })),
+      agendaItems,
       people,
       organisations,
       actionRows: Array.from({ length: actionRowsPerDecision }, (_, i) => i + 1),
@@ -1372,6 +1379,7 @@ export function createMeetingServices(db: Db) {
     meetingFor,
     itemFormContext,
     itemFor,
+    agendaChoices,
     addItem,
     updateItem,
     moveItem,

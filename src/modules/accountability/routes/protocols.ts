@@ -6,7 +6,7 @@ import { idParam } from '../../../platform/params.ts';
 import { queryText } from '../../../platform/forms.ts';
 import { sendCsv, toCsv } from '../../../platform/csv.ts';
 import { formatDate, todayIso } from '../../../platform/time.ts';
-import { penceAsInput } from '../../delivery/routes/actions.ts';
+import { penceAsInput } from '../../../platform/money.ts';
 import { obligationKindNames, obligationKinds } from '../compliance.ts';
 import { protocolStatuses, protocolStatusNames } from '../forms.ts';
 import type { AccountabilityServices } from '../service.ts';

@@ -12,6 +12,7 @@ import { queryText } from '../../../platform/forms.ts';
 import { idParam } from '../../../platform/params.ts';
 import { sendCsv, toCsv } from '../../../platform/csv.ts';
 import { todayIso } from '../../../platform/time.ts';
+import { penceAsInput } from '../../../platform/money.ts';
 import type { ActionListFilter } from '../service.ts';
 
 type Body = Record<string, unknown>;
@@ -52,12 +53,6 @@ const milestoneFields: ConflictField[] = [
   { field: 'milestoneTitle', column: '', label: 'Milestone' },
   { field: 'milestoneDueOn', column: '', label: 'Due date' },
 ];
-
-/** Whole pence as the pounds a person would type: 4500000 → "45000", 12550 → "125.50". */
-export function penceAsInput(pence: number | null | undefined): string {
-  if (pence === null || pence === undefined) return '';
-  return pence % 100 === 0 ? String(pence / 100) : (pence / 100).toFixed(2);
-}
 
 /** The list's filters as they arrive in the query string; anything odd is ignored. */
 function filterFrom(query: Query): ActionListFilter {

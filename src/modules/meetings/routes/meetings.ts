@@ -433,7 +433,7 @@ export function registerMeetingRoutes(app: FastifyInstance) {
 
   const paperPage = async (request: FastifyRequest, id: number, values: Record<string, unknown>) => {
     const meeting = await meetings.meetingFor(request.actor, id, 'meetings:manage');
-    const { agendaItems } = await meetings.decisionFormContext(request.actor, id);
+    const agendaItems = await meetings.agendaChoices(id);
     return {
       title: 'Add a paper',
       meeting,
