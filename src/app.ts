@@ -15,7 +15,12 @@ import qs from 'node:querystring';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { databaseSessionStore } from './platform/session-store.ts';
-import { configureNunjucks, govukFrontendPath, templatePaths } from './platform/views.ts';
+import {
+  configureNunjucks,
+  govukFrontendPath,
+  govukInlineScriptHash,
+  templatePaths,
+} from './platform/views.ts';
 import { ForbiddenError, NotFoundError, SignInRequiredError } from './platform/errors.ts';
 import { can, type Actor } from './domain/permissions.ts';
 import { modules } from './modules/index.ts';
@@ -90,7 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", govukInlineScriptHash()],
         imgSrc: ["'self'", 'data:'],
         styleSrc: ["'self'"],
         formAction: ["'self'"],

@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type nunjucks from 'nunjucks';
@@ -65,4 +67,16 @@ export function configureNunjucks(env: nunjucks.Environment): void {
   env.addFilter('fieldError', (errors: Record<string, string> | undefined, field: string) =>
     errors && errors[field] ? { text: errors[field] } : false,
   );
+}
+
+/**
+ * The hash of GOV.UK's one inline script (it marks the body js-enabled), for the Content
+ * Security Policy. A nonce alone is not enough: a page served from the public cache carries
+ * the nonce of the request that built it, not of the request it is sent to.
+ */
+export function govukInlineScriptHash(): string {
+  const template = fs.readFileSync(path.join(govukFrontendPath, 'dist/govuk/template.njk'), 'utf8');
+  const script = /<script[^>]*>([^<]+)<\/script>/.exec(template)?.[1];
+  if (!script) throw new Error('The GOV.UK template has no inline script to allow: check govuk-frontend');
+  return `'sha256-${crypto.createHash('sha256').update(script).digest('base64')}'`;
 }
