@@ -103,6 +103,9 @@ describe('meetings in the browser', { timeout: 180_000 }, () => {
           await visit(page, '/meetings');
           await visit(page, '/meetings?when=past');
           await navigateBy(page, page.locator('.app-meetings a').first(), 200);
+          await visit(page, '/health-check');
+          await visit(page, '/health-check?partnership=safer-kelmsfield-partnership&window=all');
+          await visit(page, '/partnerships/safer-kelmsfield-partnership');
           await visit(page, '/accountability');
           await visit(page, '/named-partners');
           await navigateBy(page, page.locator('main table a').first(), 200);
@@ -110,6 +113,45 @@ describe('meetings in the browser', { timeout: 180_000 }, () => {
           await navigateBy(page, page.locator('main a[href^="/protocols/"]').first(), 200);
           await visit(page, '/ccfa');
           await navigateBy(page, page.locator('main a[href^="/ccfa/CCFA"]').first(), 200);
+        },
+        { javaScriptEnabled },
+      );
+    }
+  });
+
+  test('a board member sends apologies for an upcoming meeting and names a substitute where they can', async () => {
+    let meetingPath = '';
+    await withPage(async (page) => {
+      await signIn(page, secretariat);
+      await visit(page, '/meetings/new');
+      await page.getByLabel('Partnership').selectOption({ label: 'Kelmsfield Partnership Board' });
+      await page.getByLabel('Name of the meeting').fill('Spring board meeting');
+      await page.getByLabel('Date').fill(new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10));
+      await page.getByLabel('Start time').fill('14:00');
+      await page.getByLabel('Where').fill('Kelmsfield Town Hall');
+      await page.getByLabel('Open to the public').check();
+      await navigateBy(page, page.getByRole('button', { name: 'Save' }), 200);
+      meetingPath = new URL(page.url()).pathname;
+    });
+    for (const javaScriptEnabled of [true, false]) {
+      await withPage(
+        async (page) => {
+          await signIn(page, 'lesley.rutherford@kelmsfield-chamber.example');
+          await visit(page, meetingPath);
+          await navigateBy(page, page.getByRole('link', { name: 'Send your apologies' }), 200);
+          await navigateBy(page, page.getByRole('button', { name: 'Send' }), 400);
+          assert.match(await page.locator('.govuk-error-summary').innerText(), /Choose whether you can come/);
+          await page.getByLabel('I cannot come', { exact: true }).check();
+          await navigateBy(page, page.getByRole('button', { name: 'Send' }), 200);
+          assert.match(
+            await page.locator('.govuk-notification-banner').innerText(),
+            /Your apologies have been sent/,
+          );
+          await visit(page, `${meetingPath}/apologies`);
+          assert.match(await page.locator('main').innerText(), /You have already sent apologies/);
+          await page.getByLabel('I can come after all (withdraw my apologies)').check();
+          await navigateBy(page, page.getByRole('button', { name: 'Send' }), 200);
+          assert.match(await page.locator('.govuk-notification-banner').innerText(), /withdrawn/);
         },
         { javaScriptEnabled },
       );

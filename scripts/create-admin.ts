@@ -15,7 +15,7 @@ const config = loadConfig(process.env);
 const database = openDatabase(config.database);
 try {
   await migrateToLatest(database.db);
-  const services = createServices(database.db);
+  const services = createServices(database.db, config);
   const id = await services.accounts.createUser(
     null,
     { displayName: values.name, email: values.email, password, confirmPassword: password },

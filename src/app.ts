@@ -75,9 +75,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.decorate('config', config);
   app.decorate('databaseKind', database.kind);
-  app.decorate('services', createServices(database.db));
+  app.decorate('services', createServices(database.db, config));
   app.decorate('publicCache', createPublicCache(database.db));
   app.decorate('declaredRoutes', []);
+  // Reminders a page asked for finish before the mailer closes, so none is cut off half-sent.
+  app.addHook('onClose', async () => {
+    await app.services.reminders.settled();
+    app.services.mailer.close();
+  });
   app.decorateRequest('actor', null);
 
   app.addHook('onRoute', (route) => {

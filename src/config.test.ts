@@ -20,6 +20,31 @@ describe('configuration', () => {
     assert.equal(loadConfig({ DATABASE_URL: 'postgresql://u@h/db' }).database.kind, 'postgres');
   });
 
+  it('sends mail over SMTP_URL when set, and to the outbox folder otherwise', () => {
+    assert.deepEqual(loadConfig({}).mail, {
+      smtpUrl: undefined,
+      from: 'Placeshaper <placeshaper@localhost>',
+      outboxDirectory: 'data/outbox',
+    });
+    const config = loadConfig({
+      SMTP_URL: 'smtps://partnership:secret@mail.kelmsfield.gov.uk:465',
+      MAIL_FROM: 'Kelmsfield Partnership <partnership@kelmsfield.gov.uk>',
+    });
+    assert.equal(config.mail.smtpUrl, 'smtps://partnership:secret@mail.kelmsfield.gov.uk:465');
+    assert.equal(config.mail.from, 'Kelmsfield Partnership <partnership@kelmsfield.gov.uk>');
+  });
+
+  it('never repeats a secret in its error message', () => {
+    assert.throws(
+      () => loadConfig({ SMTP_URL: 'http://user:hunter2@mail.example' }),
+      (error: Error) => error instanceof ConfigError && !error.message.includes('hunter2'),
+    );
+    assert.throws(
+      () => loadConfig({ SESSION_SECRET: 'hunter2' }),
+      (error: Error) => error instanceof ConfigError && !error.message.includes('hunter2'),
+    );
+  });
+
   it('starts without the demo with --no-demo or SEED=none', () => {
     assert.equal(loadConfig({}, ['--no-demo']).seed, 'none');
     assert.equal(loadConfig({ SEED: 'none' }).seed, 'none');
@@ -38,6 +63,10 @@ describe('configuration', () => {
         /^Configuration error: SESSION_SECRET must be at least 32 characters long/,
       ],
       [{ SEED: 'lots' }, /^Configuration error: SEED must be "demo" or "none"/],
+      [
+        { SMTP_URL: 'mail.example.gov.uk' },
+        /^Configuration error: SMTP_URL must be the address of a mail server, like smtp:\/\/user:password@mail\.example\.gov\.uk:587\.$/,
+      ],
     ];
     for (const [env, message] of cases) {
       assert.throws(

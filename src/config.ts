@@ -39,6 +39,15 @@ const environmentSchema = z.object({
     )
     .transform((value) => value.replace(/\/+$/, ''))
     .optional(),
+  SMTP_URL: z
+    .string()
+    .regex(
+      /^smtps?:\/\/[^\s]+$/,
+      'must be the address of a mail server, like smtp://user:password@mail.example.gov.uk:587',
+    )
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Placeshaper <placeshaper@localhost>'),
+  MAIL_OUTBOX: z.string().min(1).default('data/outbox'),
   NODE_ENV: z.string().default('development'),
   TRUST_PROXY: z
     .enum(['true', 'false'], { error: 'must be "true" or "false"' })
@@ -60,9 +69,13 @@ export interface Config {
   trustProxy: boolean;
   /** The site's public address, for links in open data; without it those links are relative. */
   baseUrl?: string;
+  mail: { smtpUrl?: string; from: string; outboxDirectory: string };
 }
 
 export class ConfigError extends Error {}
+
+/** Variables that may hold a password or key. */
+const secretVariables = new Set(['SESSION_SECRET', 'SMTP_URL']);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = []): Config {
   const cleaned = Object.fromEntries(
@@ -72,9 +85,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? 'environment');
-    throw new ConfigError(
-      `Configuration error: ${variable} ${issue.message} (got "${env[variable] ?? ''}").`,
-    );
+    // Secrets are never echoed: the line may end up in a log.
+    const got = secretVariables.has(variable) ? '' : ` (got "${env[variable] ?? ''}")`;
+    throw new ConfigError(`Configuration error: ${variable} ${issue.message}${got}.`);
   }
   const values = parsed.data;
   const isPostgres = /^postgres(ql)?:\/\//.test(values.DATABASE_URL);
@@ -96,5 +109,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     production: values.NODE_ENV === 'production',
     trustProxy: values.TRUST_PROXY,
     baseUrl: values.BASE_URL,
+    mail: { smtpUrl: values.SMTP_URL, from: values.MAIL_FROM, outboxDirectory: values.MAIL_OUTBOX },
   };
 }

@@ -25,6 +25,17 @@ async function main() {
     60 * 60 * 1000,
   );
   sweep.unref();
+  // Reminders are worked out from the records, so a sweep every few minutes sends whatever has come due.
+  const sendReminders = () =>
+    void app.services.reminders.sweep((result) => {
+      if (result instanceof Error) app.log.error(result, 'reminders could not be sent');
+      else if (result.sent || result.failed)
+        app.log.info(
+          `reminders: ${result.sent} sent to ${app.services.reminders.destination}, ${result.failed} to try again`,
+        );
+    });
+  const reminders = setInterval(sendReminders, 10 * 60 * 1000);
+  reminders.unref();
 
   const shutdown = async () => {
     await app.close();
@@ -35,6 +46,7 @@ async function main() {
   process.on('SIGTERM', shutdown);
 
   await app.listen({ port: config.port, host: config.host });
+  sendReminders();
   const settings = await app.services.place.siteSettings();
   console.log(`\nPlaceshaper is running at http://localhost:${config.port} (${database.kind} database)`);
   if (settings.demo) {

@@ -11,12 +11,19 @@ import { createDataImportServices } from './modules/performance/data-import.ts';
 import { createAnnualReportServices } from './modules/performance/annual-report.ts';
 import { createDeliveryServices } from './modules/delivery/service.ts';
 import { createMeetingServices } from './modules/meetings/service.ts';
+import { createMeetingMeasuresServices } from './modules/meetings/measures-service.ts';
+import { createReminderServices } from './modules/meetings/reminders.ts';
+import { createApologyServices } from './modules/meetings/apologies.ts';
+import type { Config } from './config.ts';
+import { createMailer } from './platform/mail.ts';
 
 /** The use cases of every module, built once per app over one database. */
-export function createServices(db: Kysely<Database>) {
+export function createServices(db: Kysely<Database>, config: Config) {
+  const mailer = createMailer(config.mail);
   const accounts = createAccountServices(db);
   const performance = createPerformanceServices(db);
   const dashboards = createDashboardServices(db, performance);
+  const meetings = createMeetingServices(db);
   return {
     db,
     accounts,
@@ -29,7 +36,11 @@ export function createServices(db: Kysely<Database>) {
     annualReports: createAnnualReportServices(db, dashboards),
     dataImports: createDataImportServices(db),
     delivery: createDeliveryServices(db),
-    meetings: createMeetingServices(db),
+    meetings,
+    apologies: createApologyServices(db, meetings),
+    meetingMeasures: createMeetingMeasuresServices(db),
+    reminders: createReminderServices(db, mailer, config.baseUrl),
+    mailer,
   };
 }
 

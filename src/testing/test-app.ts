@@ -1,4 +1,6 @@
 import crypto from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../config.ts';
@@ -28,6 +30,8 @@ export async function createTestApp(
     SEED: options.demo === false ? 'none' : 'demo',
     SESSION_SECRET: 'test-secret-that-is-at-least-32-characters',
     SIGN_IN_ATTEMPTS_PER_10_MINUTES: '1000',
+    // Each test app writes its mail to a folder of its own, never into data/outbox.
+    MAIL_OUTBOX: path.join(os.tmpdir(), `placeshaper-outbox-${crypto.randomBytes(6).toString('hex')}`),
     ...options.env,
   });
   const { database } = await prepareDatabase(config, { schema });

@@ -14,6 +14,8 @@ export const meetingsRouteExpectations: RouteExpectations = {
     'GET /meetings.ics': everyone,
     'GET /partnerships/:slug/meetings.ics': everyone,
     'GET /decisions.atom': everyone,
+    'GET /health-check': everyone,
+    'GET /health-check.csv': everyone,
     'GET /meetings/new': [...managers],
     'POST /meetings/new': [...managers],
     'GET /meetings/:id/edit': [...managers],
@@ -32,6 +34,8 @@ export const meetingsRouteExpectations: RouteExpectations = {
     // A member of the board takes part in the meetings of the partnerships under it.
     'GET /meetings/:id/declarations/new': [...managers, 'member'],
     'POST /meetings/:id/declarations/new': [...managers, 'member'],
+    'GET /meetings/:id/apologies': [...managers, 'member'],
+    'POST /meetings/:id/apologies': [...managers, 'member'],
     'GET /meetings/:id/attendance': [...managers],
     'POST /meetings/:id/attendance': [...managers],
     'GET /meetings/:id/decisions/new': [...managers],

@@ -22,6 +22,7 @@ import {
   visibilityNames,
 } from '../forms.ts';
 import { largestPaper } from '../paper-files.ts';
+import { actionDueDaysAhead, apologiesRequestedDaysBefore } from '../reminders.ts';
 
 type Body = Record<string, unknown>;
 type Query = Record<string, unknown>;
@@ -58,6 +59,13 @@ const itemFields: ConflictField[] = [
 export function registerMeetingRoutes(app: FastifyInstance) {
   const meetings = app.services.meetings;
   const cached = { onRequest: app.publicCache.onRequest, onSend: app.publicCache.onSend };
+  // Members hear of published papers at once; the page does not wait for the mail server.
+  const remindSoon = (request: FastifyRequest) =>
+    void app.services.reminders.sweep((result) => {
+      if (result instanceof Error) request.log.error(result, 'reminders could not be sent');
+      else if (result.failed)
+        request.log.warn(`${result.failed} reminders could not be sent; they will be tried again`);
+    });
   const options = {
     statusOptions: optionsFrom(meetingStatuses, meetingStatusNames),
     visibilityOptions: optionsFrom(visibilities, visibilityNames),
@@ -421,7 +429,8 @@ export function registerMeetingRoutes(app: FastifyInstance) {
       const id = idParam(request.params.id);
       try {
         await meetings.publishAgenda(request.actor, id);
-        flash(reply, 'The agenda and its papers have been published.');
+        remindSoon(request);
+        flash(reply, 'The agenda and its papers have been published. Members are being sent them by e-mail.');
         return reply.redirect(`/meetings/${id}`, 303);
       } catch (error) {
         return pageFailure(reply, request, id, error);
@@ -473,6 +482,7 @@ export function registerMeetingRoutes(app: FastifyInstance) {
       const id = idParam(request.params.id);
       try {
         await meetings.addPaper(request.actor, id, request.body ?? {});
+        remindSoon(request);
         flash(reply, 'The paper has been added.');
         return reply.redirect(`/meetings/${id}#agenda`, 303);
       } catch (error) {
@@ -717,9 +727,17 @@ export function registerMeetingRoutes(app: FastifyInstance) {
     },
   );
 
+  const settingsPage = async () => ({
+    title: 'Publishing meeting papers',
+    mailDestination: app.services.reminders.destination,
+    apologiesDays: apologiesRequestedDaysBefore,
+    actionDays: actionDueDaysAhead,
+    reminders: await app.services.reminders.recent(),
+  });
+
   app.get('/admin/meetings', { config: { access: 'place:manage' } }, async (_request, reply) =>
     reply.view('meetings/settings.njk', {
-      title: 'Publishing meeting papers',
+      ...(await settingsPage()),
       values: { clearDays: await meetings.clearDays() },
     }),
   );
@@ -733,10 +751,10 @@ export function registerMeetingRoutes(app: FastifyInstance) {
         flash(reply, 'The rule for publishing papers has been saved.');
         return reply.redirect('/admin/meetings', 303);
       } catch (error) {
-        return renderFormFailure(reply, error, 'meetings/settings.njk', {
-          title: 'Publishing meeting papers',
+        return renderFormFailure(reply, error, 'meetings/settings.njk', async () => ({
+          ...(await settingsPage()),
           values: request.body,
-        });
+        }));
       }
     },
   );

@@ -13,6 +13,7 @@ import { buildTree, neighbourhoodOf, renderStructureMapSvg } from '../../../doma
 import { flash, renderFormFailure, type ConflictField } from '../../../platform/form-page.ts';
 import { ValidationError } from '../../../platform/errors.ts';
 import { sendCsv, toCsv } from '../../../platform/csv.ts';
+import { londonDate } from '../../../domain/working-days.ts';
 import type { PartnershipRow } from '../../../db/schema.ts';
 import { idParam, type Body } from './params.ts';
 
@@ -139,7 +140,12 @@ export function registerPartnershipRoutes(app: FastifyInstance) {
     { config: { access: 'public' } },
     async (request, reply) => {
       const page = await registry.partnerships.page(request.params.slug);
-      const structure = await registry.partnerships.structure();
+      const [structure, measures] = await Promise.all([
+        registry.partnerships.structure(),
+        app.services.meetingMeasures.partnershipSummary(request.actor, page.partnership, {
+          today: londonDate(new Date().toISOString()),
+        }),
+      ]);
       const neighbourhood = neighbourhoodOf(structure, page.partnership.id);
       const mayManage = can(request.actor, 'memberships:manage', { partnershipLine: page.line });
       return reply.view('registry/partnership.njk', {
@@ -160,6 +166,7 @@ export function registerPartnershipRoutes(app: FastifyInstance) {
           : null,
         roleNames: membershipRoleNames,
         sectorNames,
+        measures,
       });
     },
   );
