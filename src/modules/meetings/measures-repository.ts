@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { visibleMeetings } from './repository.ts';
 
 type Db = Kysely<Database>;
 
@@ -30,14 +31,7 @@ function heldMeetings(db: Db, scope: MeasuresScope) {
     .selectFrom('meetings')
     .where('meetings.status', '=', 'held')
     .where('meetings.starts_at', '<=', `${dayNextTo(scope.to, 1)}T23:59:59Z`)
-    .where((eb) =>
-      scope.restrictedVisibleIn.length
-        ? eb.or([
-            eb('meetings.visibility', '=', 'public'),
-            eb('meetings.partnership_id', 'in', scope.restrictedVisibleIn),
-          ])
-        : eb('meetings.visibility', '=', 'public'),
-    );
+    .where((eb) => visibleMeetings(eb, scope.restrictedVisibleIn));
   if (scope.from) query = query.where('meetings.starts_at', '>=', `${dayNextTo(scope.from, -1)}T00:00:00Z`);
   if (scope.partnershipId !== undefined)
     query = query.where('meetings.partnership_id', '=', scope.partnershipId);

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { lowerLike } from '../../db/database.ts';
 
@@ -189,20 +189,26 @@ export interface DecisionSearch {
   offset: number;
 }
 
+/** Public meetings, and members-only ones of the partnerships this person may see. */
+export function visibleMeetings(
+  eb: ExpressionBuilder<Database & { meetings: Database['meetings'] }, 'meetings'>,
+  restrictedVisibleIn: number[],
+) {
+  return restrictedVisibleIn.length
+    ? eb.or([
+        eb('meetings.visibility', '=', 'public'),
+        eb('meetings.partnership_id', 'in', restrictedVisibleIn),
+      ])
+    : eb('meetings.visibility', '=', 'public');
+}
+
 function decisionsMatching(db: Db, search: DecisionSearch) {
   let query = db
     .selectFrom('decisions')
     .innerJoin('meetings', 'meetings.id', 'decisions.meeting_id')
     .innerJoin('partnerships', 'partnerships.id', 'meetings.partnership_id')
     .leftJoin('agenda_items', 'agenda_items.id', 'decisions.agenda_item_id')
-    .where((eb) =>
-      search.restrictedVisibleIn.length
-        ? eb.or([
-            eb('meetings.visibility', '=', 'public'),
-            eb('meetings.partnership_id', 'in', search.restrictedVisibleIn),
-          ])
-        : eb('meetings.visibility', '=', 'public'),
-    );
+    .where((eb) => visibleMeetings(eb, search.restrictedVisibleIn));
   if (search.text) {
     const text = search.text;
     query = query.where((eb) =>
