@@ -14,8 +14,10 @@ import { createMeetingServices } from './modules/meetings/service.ts';
 import { createMeetingMeasuresServices } from './modules/meetings/measures-service.ts';
 import { createReminderServices } from './modules/meetings/reminders.ts';
 import { createApologyServices } from './modules/meetings/apologies.ts';
+import { createConsultationServices } from './modules/consultations/service.ts';
 import type { Config } from './config.ts';
 import { createMailer } from './platform/mail.ts';
+import { createEngagementServices } from './modules/engagement/services.ts';
 
 /** The use cases of every module, built once per app over one database. */
 export function createServices(db: Kysely<Database>, config: Config) {
@@ -40,6 +42,8 @@ export function createServices(db: Kysely<Database>, config: Config) {
     apologies: createApologyServices(db, meetings),
     meetingMeasures: createMeetingMeasuresServices(db),
     reminders: createReminderServices(db, mailer, config.baseUrl),
+    consultations: createConsultationServices(db, mailer, config.baseUrl),
+    engagement: createEngagementServices(db, mailer, config.baseUrl),
     mailer,
   };
 }

@@ -22,6 +22,8 @@ import * as m0006 from './migrations/0006_lighter_import_staging.ts';
 import * as m0007 from './migrations/0007_target_statuses.ts';
 import * as m0008 from './migrations/0008_meetings.ts';
 import * as m0009 from './migrations/0009_accountability.ts';
+import * as m0010 from './migrations/0010_consultations.ts';
+import * as m0011 from './migrations/0011_engagement.ts';
 
 // PostgreSQL returns bigint counts as strings; our counts fit in a JS number.
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
@@ -37,6 +39,8 @@ export const migrations: Record<string, Migration> = {
   '0007_target_statuses': m0007,
   '0008_meetings': m0008,
   '0009_accountability': m0009,
+  '0010_consultations': m0010,
+  '0011_engagement': m0011,
 };
 
 export interface DatabaseHandle {

@@ -4,6 +4,8 @@ import type { PerformanceTables } from '../modules/performance/tables.ts';
 import type { DeliveryTables } from '../modules/delivery/tables.ts';
 import type { MeetingsTables } from '../modules/meetings/tables.ts';
 import type { AccountabilityTables } from '../modules/accountability/tables.ts';
+import type { ConsultationsTables } from '../modules/consultations/tables.ts';
+import type { EngagementTables } from '../modules/engagement/tables.ts';
 
 /**
  * The database as Kysely sees it. Portable across SQLite and PostgreSQL:
@@ -11,7 +13,14 @@ import type { AccountabilityTables } from '../modules/accountability/tables.ts';
  */
 /** Each later module declares its own tables beside its code. */
 export interface Database
-  extends StrategyTables, PerformanceTables, DeliveryTables, MeetingsTables, AccountabilityTables {
+  extends
+    StrategyTables,
+    PerformanceTables,
+    DeliveryTables,
+    MeetingsTables,
+    AccountabilityTables,
+    ConsultationsTables,
+    EngagementTables {
   settings: SettingsTable;
   areas: AreasTable;
   organisations: OrganisationsTable;

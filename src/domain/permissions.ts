@@ -11,6 +11,7 @@ export const roleKinds = [
   'member',
   'councillor',
   'scrutiny_officer',
+  'resident',
 ] as const;
 export type RoleKind = (typeof roleKinds)[number];
 
@@ -22,6 +23,7 @@ export const roleLabels: Record<RoleKind, string> = {
   member: 'Member of a partnership',
   councillor: 'Councillor',
   scrutiny_officer: 'Overview and scrutiny officer',
+  resident: 'Resident (has their say)',
 };
 
 export type Grant =
@@ -31,7 +33,8 @@ export type Grant =
   | { role: 'partner_officer'; organisationId: number }
   | { role: 'member'; partnershipId: number }
   | { role: 'councillor' }
-  | { role: 'scrutiny_officer' };
+  | { role: 'scrutiny_officer' }
+  | { role: 'resident' };
 
 /** A signed-in person acting on the system; `null` is the public. */
 export interface Actor {
@@ -51,7 +54,9 @@ type Rule =
   | { role: 'site_admin' | 'secretariat' | 'councillor' | 'scrutiny_officer' }
   | { role: 'partnership_manager' | 'member'; within: 'partnership-line' }
   | { role: 'partner_officer'; within: 'organisation' }
-  | { role: 'any-signed-in' };
+  | { role: 'any-signed-in' }
+  /** Anyone signed in with a part in the partnership: not someone whose only role is resident. */
+  | { role: 'partnership-people' };
 
 const everywhere = (role: 'site_admin' | 'secretariat' | 'councillor' | 'scrutiny_officer'): Rule => ({
   role,
@@ -115,7 +120,24 @@ export const permissionTable = {
   'ccfa:raise': [...admins, everywhere('councillor')],
   /** Overview and scrutiny's part: accept or refuse, hearing, recommendations, responses. */
   'ccfa:manage': [...admins, everywhere('scrutiny_officer')],
-  'history:view': [{ role: 'any-signed-in' }],
+  /** An outside consultation the partnership answers with one voice: questions, reminders, the composite draft, its circulation. */
+  'consultations:manage': [...admins, { role: 'partnership_manager', within: 'partnership-line' }],
+  /**
+   * An organisation's views and its answers on the draft: its partner officers and its seat
+   * holders (members), and the secretariat on its behalf. Also who sees the internal record.
+   */
+  'consultations:respond': [
+    ...admins,
+    { role: 'partnership_manager', within: 'partnership-line' },
+    { role: 'partner_officer', within: 'organisation' },
+    { role: 'member', within: 'partnership-line' },
+  ],
+  /** Moderating what residents and groups send in, and answering it ("you said, we did"); scoped by the priority's partnership. */
+  'engagement:moderate': [...admins, { role: 'partnership_manager', within: 'partnership-line' }],
+  /** Public surveys: questions, dates, and every response (the CSV download). */
+  'surveys:manage': [...admins, { role: 'partnership_manager', within: 'partnership-line' }],
+  /** Residents register themselves to have their say, so being signed in is not enough to read histories. */
+  'history:view': [{ role: 'partnership-people' }],
   'workspace:view': [{ role: 'any-signed-in' }],
 } satisfies Record<string, Rule[]>;
 
@@ -123,7 +145,7 @@ export type Action = keyof typeof permissionTable;
 export const actions = Object.keys(permissionTable) as Action[];
 
 function grantMatches(rule: Rule, grant: Grant, scope: Scope | undefined): boolean {
-  if (rule.role === 'any-signed-in') return true;
+  if (rule.role === 'any-signed-in' || rule.role === 'partnership-people') return true;
   if (rule.role !== grant.role) return false;
   if (!('within' in rule)) return true;
   // Without a scope the question is "could this actor do it somewhere?"
@@ -142,6 +164,15 @@ export function can(actor: Actor | null, action: Action, scope?: Scope): boolean
   if (!actor) return false;
   const rules: Rule[] = permissionTable[action];
   return rules.some((rule) =>
-    rule.role === 'any-signed-in' ? true : actor.grants.some((grant) => grantMatches(rule, grant, scope)),
+    rule.role === 'any-signed-in'
+      ? true
+      : rule.role === 'partnership-people'
+        ? !isResidentOnly(actor)
+        : actor.grants.some((grant) => grantMatches(rule, grant, scope)),
   );
+}
+
+/** Someone who registered to have their say and has no other part in the partnership. */
+export function isResidentOnly(actor: Actor | null): boolean {
+  return !!actor && actor.grants.length > 0 && actor.grants.every((grant) => grant.role === 'resident');
 }

@@ -6,6 +6,8 @@ import { performanceModule } from './performance/index.ts';
 import { deliveryModule } from './delivery/index.ts';
 import { meetingsModule } from './meetings/index.ts';
 import { accountabilityModule } from './accountability/index.ts';
+import { consultationsModule } from './consultations/index.ts';
+import { engagementModule } from './engagement/index.ts';
 import type { PlaceshaperModule } from './module.ts';
 
 /** Every capability of Placeshaper, in the order their navigation and demo data appear. */
@@ -17,5 +19,7 @@ export const modules: PlaceshaperModule[] = [
   deliveryModule,
   meetingsModule,
   accountabilityModule,
+  consultationsModule,
+  engagementModule,
   accountsModule,
 ];

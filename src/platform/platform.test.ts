@@ -16,7 +16,7 @@ import { CsvReadError, readCsv, toCsv } from './csv.ts';
 import { renderRichText } from './rich-text.ts';
 import { slugify, uniqueSlug } from './slugs.ts';
 import { diffRecords } from './audit.ts';
-import { formatDate, formatDateTime } from './time.ts';
+import { formatDate, formatDateTime, todayIso } from './time.ts';
 
 describe('form validation', () => {
   const schema = z.object({
@@ -150,7 +150,16 @@ describe('dates and times', () => {
   it('shows times in Europe/London, across the clock change', () => {
     assert.equal(formatDateTime('2026-07-01T09:30:00Z'), '1 July 2026, 10:30am');
     assert.equal(formatDateTime('2026-12-01T09:30:00Z'), '1 December 2026, 9:30am');
+    assert.equal(formatDateTime('2026-07-01T11:30:00Z'), '1 July 2026, 12:30pm', 'half past noon');
+    assert.equal(formatDateTime('2026-12-01T00:15:00Z'), '1 December 2026, 12:15am', 'just after midnight');
     assert.equal(formatDate('2026-04-01'), '1 April 2026');
     assert.equal(formatDate(null), '');
+  });
+
+  it('takes today to be the date in London, which runs an hour ahead of UTC in summer', () => {
+    assert.equal(todayIso(new Date('2026-07-01T23:30:00Z')), '2026-07-02');
+    assert.equal(todayIso(new Date('2026-07-01T22:59:00Z')), '2026-07-01');
+    assert.equal(todayIso(new Date('2026-12-01T23:30:00Z')), '2026-12-01');
+    assert.equal(todayIso(new Date('2026-12-02T00:00:00Z')), '2026-12-02');
   });
 });

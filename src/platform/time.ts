@@ -3,8 +3,16 @@ export function nowIso(): string {
   return new Date().toISOString();
 }
 
-export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
+const londonDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today's date in London (yyyy-mm-dd): from midnight to 1am in summer the UTC date is still yesterday's. */
+export function todayIso(at: Date = new Date()): string {
+  return londonDay.format(at);
 }
 
 const londonDateTime = new Intl.DateTimeFormat('en-GB', {
@@ -14,7 +22,7 @@ const londonDateTime = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
   hour: 'numeric',
   minute: '2-digit',
-  hour12: true,
+  hourCycle: 'h12',
 });
 
 const londonDate = new Intl.DateTimeFormat('en-GB', {

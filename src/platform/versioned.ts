@@ -25,7 +25,12 @@ export type VersionedTable =
   | 'meetings'
   | 'agenda_items'
   | 'decisions'
-  | 'minutes';
+  | 'minutes'
+  | 'consultations'
+  | 'consultation_statements'
+  | 'engagement_ideas'
+  | 'engagement_surveys'
+  | 'engagement_survey_questions';
 
 type Row = Record<string, unknown> & { id: number; version: number };
 
@@ -90,5 +95,10 @@ export function singular(table: VersionedTable): string {
     agenda_items: 'agenda_item',
     decisions: 'decision',
     minutes: 'minutes',
+    consultations: 'consultation',
+    consultation_statements: 'consultation_statement',
+    engagement_ideas: 'engagement_idea',
+    engagement_surveys: 'engagement_survey',
+    engagement_survey_questions: 'engagement_survey_question',
   }[table];
 }

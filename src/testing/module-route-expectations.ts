@@ -4,6 +4,8 @@ import { performanceRouteExpectations } from '../modules/performance/route-expec
 import { deliveryRouteExpectations } from '../modules/delivery/route-expectations.ts';
 import { accountabilityRouteExpectations } from '../modules/accountability/route-expectations.ts';
 import { meetingsRouteExpectations } from '../modules/meetings/route-expectations.ts';
+import { consultationsRouteExpectations } from '../modules/consultations/route-expectations.ts';
+import { engagementRouteExpectations } from '../modules/engagement/route-expectations.ts';
 
 /** Every later module's statement of who may reach its routes. */
 export const moduleRouteExpectations: RouteExpectations[] = [
@@ -12,4 +14,6 @@ export const moduleRouteExpectations: RouteExpectations[] = [
   deliveryRouteExpectations,
   accountabilityRouteExpectations,
   meetingsRouteExpectations,
+  consultationsRouteExpectations,
+  engagementRouteExpectations,
 ];

@@ -7,7 +7,15 @@ import type { Database } from '../db/schema.ts';
  * expectations in route-expectations.ts; src/permissions-by-route.test.ts walks them all.
  */
 export type Role =
-  'public' | 'admin' | 'secretariat' | 'chair' | 'officer' | 'member' | 'councillor' | 'scrutiny';
+  | 'public'
+  | 'admin'
+  | 'secretariat'
+  | 'chair'
+  | 'officer'
+  | 'member'
+  | 'councillor'
+  | 'scrutiny'
+  | 'resident';
 export const roles: Role[] = [
   'public',
   'admin',
@@ -17,6 +25,7 @@ export const roles: Role[] = [
   'member',
   'councillor',
   'scrutiny',
+  'resident',
 ];
 export const signedIn: Role[] = [
   'admin',
@@ -26,6 +35,7 @@ export const signedIn: Role[] = [
   'member',
   'councillor',
   'scrutiny',
+  'resident',
 ];
 export const everyone: Role[] = roles;
 export const admins: Role[] = ['admin', 'secretariat'];
@@ -38,6 +48,7 @@ export const logins: Record<Exclude<Role, 'public'>, string> = {
   member: 'lesley.rutherford@kelmsfield-chamber.example', // member of the board
   councillor: 'neil.trencher@kelmsfield.example', // a frontline councillor (Pennyfold)
   scrutiny: 'naomi.threlfall@kelmsfield.example', // an overview and scrutiny officer at the council
+  resident: 'amira.haddad@example.org', // a resident who registered to have their say (Brindlemoor)
 };
 
 export interface RouteExpectations {

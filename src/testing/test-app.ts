@@ -66,10 +66,19 @@ export type { DatabaseHandle };
 export class Visitor {
   private cookies = new Map<string, string>();
   private csrf = '';
-  constructor(private readonly app: FastifyInstance) {}
+  constructor(
+    private readonly app: FastifyInstance,
+    /** The address the visitor's requests come from (per-address rate limits); 127.0.0.1 by default. */
+    private readonly options: { remoteAddress?: string } = {},
+  ) {}
 
   async get(url: string): Promise<LightMyRequestResponse> {
-    const response = await this.app.inject({ method: 'GET', url, headers: this.headers() });
+    const response = await this.app.inject({
+      method: 'GET',
+      url,
+      headers: this.headers(),
+      remoteAddress: this.options.remoteAddress,
+    });
     this.remember(response);
     return response;
   }
@@ -89,6 +98,7 @@ export class Visitor {
       url,
       headers: { ...this.headers(), 'content-type': 'application/x-www-form-urlencoded' },
       payload: body.toString(),
+      remoteAddress: this.options.remoteAddress,
     });
     this.remember(response);
     return response;

@@ -22,6 +22,7 @@ export function grantFromRow(row: RoleGrantRow): Grant | null {
     case 'secretariat':
     case 'councillor':
     case 'scrutiny_officer':
+    case 'resident':
       return { role: row.role };
     case 'partnership_manager':
     case 'member':

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { databaseIsReachable } from '../../db/database.ts';
 import type { PlaceshaperModule } from '../module.ts';
 import { todayIso } from '../../platform/time.ts';
+import { isResidentOnly } from '../../domain/permissions.ts';
 
 /** The home page, the service status check and the signed-in workspace. */
 export const coreModule: PlaceshaperModule = {
@@ -44,12 +45,14 @@ export const coreModule: PlaceshaperModule = {
       reply.view('core/about.njk', { title: 'About Placeshaper' }),
     );
 
-    app.get('/manage', { config: { access: 'workspace:view' } }, async (request, reply) =>
-      reply.view('core/manage.njk', {
+    app.get('/manage', { config: { access: 'workspace:view' } }, async (request, reply) => {
+      // A resident has nothing of the partnership's to manage: their own page is what they have sent.
+      if (isResidentOnly(request.actor)) return reply.redirect('/have-your-say/mine', 303);
+      return reply.view('core/manage.njk', {
         title: 'Manage the partnership',
         placeAreaId: (await app.services.place.siteSettings()).placeAreaId,
         grants: (await app.services.accounts.user(request.actor!.userId)).grants,
-      }),
-    );
+      });
+    });
   },
 };
