@@ -90,6 +90,11 @@ export function createReminderServices(db: Kysely<Database>, mailer: Mailer, bas
     return ['', `${meeting.partnership_name} secretariat`, '', `You are receiving this because ${why}.`];
   }
 
+  /**
+   * For each upcoming meeting whose agenda is out: the agenda and papers to every seat
+   * holder, and each paper added after publication as news of its own. One read of the
+   * meeting's seats, agenda and papers serves both.
+   */
   async function papersPublished(now: Date): Promise<DueReminder[]> {
     const meetings = await upcomingMeetings(now)
       .where('meetings.agenda_published_at', 'is not', null)
@@ -107,67 +112,66 @@ export function createReminderServices(db: Kysely<Database>, mailer: Mailer, bas
           .filter((p) => p.agenda_item_id === item.id && p.published_at !== null)
           .map((p) => `   Paper: ${p.title}`),
       ]);
-      for (const person of people.values())
-        due.push({
-          kind: 'papers_published',
-          subjectId: meeting.id,
-          mail: {
-            to: { name: person.name, address: person.address },
-            subject: `Agenda and papers: ${meeting.title}, ${formatDateTime(meeting.starts_at)}`,
-            text: [
-              `Dear ${person.name},`,
-              '',
-              `The agenda and papers for ${meeting.title} are published.`,
-              '',
-              ...whenAndWhere(meeting),
-              '',
-              'Agenda',
-              ...agenda,
-              '',
-              `Read the agenda and papers: ${link(`/meetings/${meeting.id}`)}`,
-              `If you cannot come, send your apologies or a substitute: ${link(`/meetings/${meeting.id}/apologies`)}`,
-              ...signOff(meeting, `you have a seat on ${meeting.partnership_name}`),
-            ].join('\n'),
-          },
-        });
+      // Papers that went out with the agenda were in the first message; only those added later are news.
+      const added = papers.filter(
+        (p) => p.published_at !== null && p.published_at > meeting.agenda_published_at!,
+      );
+      for (const person of people.values()) {
+        due.push(agendaMessage(meeting, person, agenda));
+        for (const paper of added) due.push(paperAddedMessage(meeting, person, paper));
+      }
     }
     return due;
   }
 
-  async function papersAdded(now: Date): Promise<DueReminder[]> {
-    const meetings = await upcomingMeetings(now)
-      .where('meetings.agenda_published_at', 'is not', null)
-      .execute();
-    const due: DueReminder[] = [];
-    for (const meeting of meetings) {
-      // Papers that went out with the agenda were in the first message; only those added later are news.
-      const added = (await papersOf(db, meeting.id)).filter(
-        (p) => p.published_at !== null && p.published_at > meeting.agenda_published_at!,
-      );
-      if (added.length === 0) continue;
-      const { people } = await seatHolders(meeting);
-      for (const paper of added)
-        for (const person of people.values())
-          due.push({
-            kind: 'paper_added',
-            subjectId: paper.id,
-            mail: {
-              to: { name: person.name, address: person.address },
-              subject: `Paper added: ${paper.title}, for ${meeting.title}`,
-              text: [
-                `Dear ${person.name},`,
-                '',
-                `A paper has been added to ${meeting.title} since its agenda was published: ${paper.title}.`,
-                '',
-                ...whenAndWhere(meeting),
-                '',
-                `Read it with the rest of the papers: ${link(`/meetings/${meeting.id}`)}`,
-                ...signOff(meeting, `you have a seat on ${meeting.partnership_name}`),
-              ].join('\n'),
-            },
-          });
-    }
-    return due;
+  function agendaMessage(meeting: Meeting, person: Recipient, agenda: string[]): DueReminder {
+    return {
+      kind: 'papers_published',
+      subjectId: meeting.id,
+      mail: {
+        to: { name: person.name, address: person.address },
+        subject: `Agenda and papers: ${meeting.title}, ${formatDateTime(meeting.starts_at)}`,
+        text: [
+          `Dear ${person.name},`,
+          '',
+          `The agenda and papers for ${meeting.title} are published.`,
+          '',
+          ...whenAndWhere(meeting),
+          '',
+          'Agenda',
+          ...agenda,
+          '',
+          `Read the agenda and papers: ${link(`/meetings/${meeting.id}`)}`,
+          `If you cannot come, send your apologies or a substitute: ${link(`/meetings/${meeting.id}/apologies`)}`,
+          ...signOff(meeting, `you have a seat on ${meeting.partnership_name}`),
+        ].join('\n'),
+      },
+    };
+  }
+
+  function paperAddedMessage(
+    meeting: Meeting,
+    person: Recipient,
+    paper: { id: number; title: string },
+  ): DueReminder {
+    return {
+      kind: 'paper_added',
+      subjectId: paper.id,
+      mail: {
+        to: { name: person.name, address: person.address },
+        subject: `Paper added: ${paper.title}, for ${meeting.title}`,
+        text: [
+          `Dear ${person.name},`,
+          '',
+          `A paper has been added to ${meeting.title} since its agenda was published: ${paper.title}.`,
+          '',
+          ...whenAndWhere(meeting),
+          '',
+          `Read it with the rest of the papers: ${link(`/meetings/${meeting.id}`)}`,
+          ...signOff(meeting, `you have a seat on ${meeting.partnership_name}`),
+        ].join('\n'),
+      },
+    };
   }
 
   async function apologiesRequested(now: Date): Promise<DueReminder[]> {
@@ -267,7 +271,6 @@ export function createReminderServices(db: Kysely<Database>, mailer: Mailer, bas
   async function sendDue(now: Date = new Date()): Promise<{ sent: number; failed: number }> {
     const due = [
       ...(await papersPublished(now)),
-      ...(await papersAdded(now)),
       ...(await apologiesRequested(now)),
       ...(await actionsDue(now)),
     ];
