@@ -135,7 +135,21 @@ function dayNumber(date: string): number {
 }
 
 /** The same day of the month, so many months earlier; the last day of the month when that day does not exist. */
+const monthsBeforeMemo = new Map<string, number>();
+
+/** The day `months` months before a date. A dashboard asks it of today for every target: remembered. */
 function monthsBefore(date: string, months: number): number {
+  const key = `${date}|${months}`;
+  let days = monthsBeforeMemo.get(key);
+  if (days === undefined) {
+    days = workOutMonthsBefore(date, months);
+    if (monthsBeforeMemo.size > 1000) monthsBeforeMemo.clear();
+    monthsBeforeMemo.set(key, days);
+  }
+  return days;
+}
+
+function workOutMonthsBefore(date: string, months: number): number {
   const [year, month, day] = dateParts(date);
   const monthIndex = year * 12 + (month - 1) - months;
   const y = Math.floor(monthIndex / 12);

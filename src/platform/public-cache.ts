@@ -21,8 +21,12 @@ declare module 'fastify' {
 interface Entry {
   etag: string;
   body: string | Buffer;
-  /** Compressed once when stored, so every later visitor is sent a fraction of the bytes for no work. */
-  gzipped: Buffer;
+  /**
+   * Compressed once, off the main thread, after the page is stored: every later visitor
+   * is sent a fraction of the bytes for no work, and the visitor whose request built the
+   * page does not wait for it. Null if it could not be compressed: the page is sent as it is.
+   */
+  gzipped: Promise<Buffer | null>;
   type: string;
   disposition?: string;
 }
@@ -74,8 +78,10 @@ export function createPublicCache(db: Kysely<Database>, maxEntries = 200) {
       request.servedFromCache = true;
       if (hit.disposition) reply.header('content-disposition', hit.disposition);
       publicHeaders(reply, etag).type(hit.type);
-      if (/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? '')))
-        return reply.header('content-encoding', 'gzip').send(hit.gzipped);
+      const gzipped = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))
+        ? await hit.gzipped
+        : null;
+      if (gzipped) return reply.header('content-encoding', 'gzip').send(gzipped);
       return reply.send(hit.body);
     }
   };
@@ -89,7 +95,9 @@ export function createPublicCache(db: Kysely<Database>, maxEntries = 200) {
     entries.set(request.url, {
       etag,
       body: payload,
-      gzipped: zlib.gzipSync(payload),
+      gzipped: new Promise((resolve) =>
+        zlib.gzip(payload, (error, gzipped) => resolve(error ? null : gzipped)),
+      ),
       type: String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8'),
       disposition: reply.getHeader('content-disposition') as string | undefined,
     });

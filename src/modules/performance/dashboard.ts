@@ -1,15 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { financialYearOf } from '../../domain/periods.ts';
-import { expectedValue, ragOnTheDay, trajectory, type Rag } from '../../domain/target-status.ts';
-import { renderTrendChart } from '../../domain/trend-chart.ts';
+import { expectedValue, ragOnTheDay, type Rag } from '../../domain/target-status.ts';
+import { termName } from '../../domain/framework-pack.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { groupBy } from '../../platform/collections.ts';
 import { frameworkPack } from '../../platform/framework-packs.ts';
 import type { PerformanceServices } from './service.ts';
 import * as repo from './repository.ts';
 import { currentPriorities } from '../strategy/repository.ts';
-import { evaluateTargets, type EvaluatedTarget, type EvaluationOptions } from './evaluation.ts';
+import { evaluateTargets, type EvaluationOptions } from './evaluation.ts';
+import { cardOf, liveCard, targetChart, type TargetCard, type TargetSummary } from './target-card.ts';
 import type { PerformanceSettings } from './place-settings.ts';
 
 type Db = Kysely<Database>;
@@ -41,21 +42,6 @@ export function createDashboardServices(db: Db, performance: PerformanceServices
   /** Targets' status worked out from their figures now (the saved statuses are for counting). */
   async function evaluate(filter: repo.TargetFilter, today: string, options: EvaluationOptions = {}) {
     return evaluateTargets(db, await performance.settings(), filter, today, options);
-  }
-
-  function chartFor(target: EvaluatedTarget, compact: boolean): string {
-    return renderTrendChart({
-      id: `target-${target.id}${compact ? '-small' : ''}`,
-      title: `${target.row.indicator_code} ${target.row.indicator_title}${target.dataArea.id !== target.row.area_id ? `, ${target.dataArea.name}` : ''}`,
-      unit: target.row.indicator_unit,
-      actual: target.observations
-        .filter((o): o is typeof o & { value: number } => o.value !== null)
-        .map((o) => ({ date: o.date, value: o.value, provisional: o.provisional })),
-      target: trajectory(target.definition),
-      forecast: target.status.forecast?.points,
-      compact,
-      ...(compact ? { width: 240, height: 80 } : { width: 640, height: 300 }),
-    });
   }
 
   async function dashboard(query: DashboardQuery, today: string) {
@@ -108,25 +94,16 @@ export function createDashboardServices(db: Db, performance: PerformanceServices
         targets: group.targets.slice(Math.max(0, first - start), Math.max(0, first + targetsPerPage - start)),
       };
     });
-    // Only this page's targets are drawn, so only theirs need every figure.
-    const onPage = new Map(
-      (
-        await evaluateTargets(
-          db,
-          settings,
-          { targetIds: sliced.flatMap((g) => g.targets.map((t) => t.id)) },
-          today,
-          { ward },
-        )
-      ).map((t) => [t.id, t]),
+    const cards = await cardsOf(
+      sliced.flatMap((g) => g.targets.map((t) => t.id)),
+      settings,
+      today,
+      ward,
     );
     const pageGroups = sliced
       .map((group) => ({
         ...group,
-        targets: group.targets.map((standing) => {
-          const target = onPage.get(standing.id)!;
-          return { ...target, chart: chartFor(target, true) };
-        }),
+        targets: group.targets.map((standing) => cards.get(standing.id)!),
         // A priority with no targets is shown (as a gap) on the first page only.
         show: group.targets.length > 0 || (group.all === 0 && page === 1),
       }))
@@ -146,6 +123,49 @@ export function createDashboardServices(db: Db, performance: PerformanceServices
       page,
       pageCount,
     };
+  }
+
+  /**
+   * The rows of one dashboard page. For the place, each target's names now with the
+   * summary and chart saved with its status; for a ward, or a target whose saved status
+   * has gone stale since (or was never saved), worked out from the figures now.
+   */
+  async function cardsOf(
+    ids: number[],
+    settings: PerformanceSettings,
+    today: string,
+    ward: { id: number; name: string } | undefined,
+  ): Promise<Map<number, TargetCard>> {
+    const cards = new Map<number, TargetCard>();
+    let live = ids;
+    if (!ward) {
+      const pack = frameworkPack(settings.packId);
+      const [rows, saved] = await Promise.all([
+        repo.targetsWithContext(db, { targetIds: ids }),
+        repo.savedSummaries(db, ids),
+      ]);
+      const savedBy = new Map(saved.map((s) => [s.target_id, s]));
+      for (const row of rows) {
+        const s = savedBy.get(row.id);
+        if (!s?.summary_json || !s.chart_svg || !s.figures_html) continue;
+        const rag = s.rag as Rag;
+        // Gone stale since it was saved: its reason must say so, so it is worked out afresh.
+        if (ragOnTheDay({ rag, latestDate: s.latest_date }, today, settings.thresholds) !== rag) continue;
+        const target = {
+          id: row.id,
+          row,
+          blockName: termName(pack.agreement.blocks.terms, row.block),
+          dataArea: { id: row.area_id, name: row.area_name },
+        };
+        const summary = JSON.parse(s.summary_json) as TargetSummary;
+        cards.set(row.id, cardOf(target, summary, { chart: s.chart_svg, figures: s.figures_html }));
+      }
+      live = ids.filter((id) => !cards.has(id));
+    }
+    if (live.length)
+      for (const target of await evaluateTargets(db, settings, { targetIds: live }, today, { ward }))
+        cards.set(target.id, liveCard(target));
+    return cards;
   }
 
   /**
@@ -189,7 +209,7 @@ export function createDashboardServices(db: Db, performance: PerformanceServices
     if (!target) throw new NotFoundError('target');
     const expectedAt = (date: string) => expectedValue(target.definition, date);
     const table = [...target.observations].reverse().map((o) => ({ ...o, expected: expectedAt(o.date) }));
-    return { target, chart: chartFor(target, false), table };
+    return { target, chart: targetChart(target, false), table };
   }
 
   /** Every target of the current (or chosen) agreement, for the downloads and the open-data API. */

@@ -478,4 +478,134 @@ describe('targets, figures and the public dashboard', () => {
       await assertCountsAgree();
     });
   });
+
+  describe('a dashboard row', () => {
+    /** The first target on the dashboard, and its row as the public sees it now. */
+    const firstRow = async () => {
+      const page = await t.app.inject('/dashboard');
+      const id = Number(/href="\/dashboard\/targets\/(\d+)"/.exec(page.body)![1]);
+      const start = page.body.indexOf(`href="/dashboard/targets/${id}"`);
+      const end = page.body.indexOf('<div class="app-target">', start);
+      return { id, html: page.body.slice(start, end === -1 ? undefined : end) };
+    };
+    const tableRows = (html: string) =>
+      [
+        ...html.matchAll(
+          /<tr class="govuk-table__row"><td class="govuk-table__cell">(.*?)<\/td><td[^>]*>(.*?)<\/td>/g,
+        ),
+      ].map((m) => `${m[1]}: ${m[2]}`);
+
+    it('shows the latest figure, the unit and the yearly targets as they are after each change', async () => {
+      const { id } = await firstRow();
+      const target = await db()
+        .selectFrom('targets')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      const latest = await db()
+        .selectFrom('data_points')
+        .select(['id', 'period', 'version'])
+        .where('indicator_id', '=', target.indicator_id)
+        .where('area_id', '=', target.area_id)
+        .orderBy('period_end', 'desc')
+        .executeTakeFirstOrThrow();
+      await admin.get(`/data-points/${latest.id}/edit`);
+      const corrected = await admin.post(`/data-points/${latest.id}/edit`, {
+        areaId: String(target.area_id),
+        period: latest.period,
+        value: '987.65',
+        version: String(latest.version),
+      });
+      assert.equal(corrected.statusCode, 303);
+      let row = await firstRow();
+      assert.equal(tableRows(row.html)[0], `${latest.period}: 987.65`, 'the newest figure heads the table');
+      assert.match(row.html, new RegExp(`987.65[^<]*\\(${latest.period}`), 'and is the latest shown');
+
+      const indicator = await db()
+        .selectFrom('indicators')
+        .selectAll()
+        .where('id', '=', target.indicator_id)
+        .executeTakeFirstOrThrow();
+      await admin.get(`/indicators/${indicator.id}/edit`);
+      const renamed = await admin.post(`/indicators/${indicator.id}/edit`, {
+        code: indicator.code,
+        title: indicator.title,
+        definition: indicator.definition ?? '',
+        unit: 'per 1,000 people',
+        polarity: indicator.polarity,
+        frequency: indicator.frequency,
+        source: indicator.source ?? '',
+        reportedForWards: JSON.parse(indicator.area_kinds).includes('ward') ? 'yes' : 'no',
+        version: String(indicator.version),
+      });
+      assert.equal(renamed.statusCode, 303);
+      row = await firstRow();
+      assert.match(row.html, /Value \(per 1,000 people\)<\/th>/);
+
+      const agreement = await db()
+        .selectFrom('agreements')
+        .selectAll()
+        .where('id', '=', target.agreement_id)
+        .executeTakeFirstOrThrow();
+      const contributors = await db()
+        .selectFrom('target_contributors')
+        .select('organisation_id')
+        .where('target_id', '=', id)
+        .execute();
+      await admin.get(`/targets/${id}/edit`);
+      const retargeted = await admin.post(`/targets/${id}/edit`, {
+        indicatorId: String(target.indicator_id),
+        block: target.block,
+        priorityId: target.priority_id ? String(target.priority_id) : '',
+        partnershipId: target.partnership_id ? String(target.partnership_id) : '',
+        areaId: String(target.area_id),
+        baselineValue: String(target.baseline_value),
+        baselinePeriod: target.baseline_period,
+        leadOrganisationId: String(target.lead_organisation_id),
+        contributorIds: contributors.map((c) => String(c.organisation_id)),
+        rewardBearing: target.reward_bearing ? 'yes' : 'no',
+        signOffStatus: target.sign_off_status,
+        notes: target.notes ?? '',
+        [`year${agreement.last_year}`]: '4321',
+        version: String(target.version),
+      });
+      assert.equal(retargeted.statusCode, 303);
+      row = await firstRow();
+      const years = tableRows(row.html).filter((r) => r.startsWith('Target for'));
+      assert.deepEqual(years, [
+        `Target for ${agreement.last_year}/${String((agreement.last_year + 1) % 100).padStart(2, '0')}: 4,321`,
+      ]);
+      await assertCountsAgree();
+    });
+
+    it('is worked out afresh once its saved status has gone stale, so the reason always matches the status', async () => {
+      const { id } = await firstRow();
+      await db()
+        .updateTable('target_statuses')
+        .set({
+          rag: 'on_track',
+          latest_date: '2001-03-31',
+          summary_json: JSON.stringify({
+            rag: 'on_track',
+            reason: 'Saved when its figures were fresh.',
+            latest: { period: '2000/01 Q4', value: 1 },
+            provisional: false,
+            expected: 1,
+            direction: 'improving',
+            years: [],
+          }),
+        })
+        .where('target_id', '=', id)
+        .execute();
+      t.app.publicCache.clear();
+      const { html } = await firstRow();
+      assert.doesNotMatch(html, /Saved when its figures were fresh/);
+      const json = (await t.app.inject('/api/v1/targets')).json() as {
+        targets: { id: number; status: { name: string; reason: string } }[];
+      };
+      const live = json.targets.find((x) => x.id === id)!.status;
+      assert.ok(html.includes(`app-rag">${live.name}<`), `shows ${live.name}`);
+      assert.ok(html.includes(live.reason.replaceAll('&', '&amp;')), 'with the reason worked out now');
+    });
+  });
 });

@@ -180,6 +180,16 @@ export function targetStandings(db: Db, filter: TargetFilter) {
     .execute();
 }
 
+/** The summaries and charts saved with targets' statuses (see target-card.ts). */
+export async function savedSummaries(db: Db, targetIds: number[]) {
+  if (targetIds.length === 0) return [];
+  return db
+    .selectFrom('target_statuses')
+    .select(['target_id', 'rag', 'latest_date', 'summary_json', 'chart_svg', 'figures_html'])
+    .where('target_id', 'in', targetIds)
+    .execute();
+}
+
 export async function yearsOfTargets(db: Db, targetIds: number[]) {
   if (targetIds.length === 0) return [];
   return db

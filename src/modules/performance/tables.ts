@@ -188,4 +188,10 @@ export interface TargetStatusesTable {
   /** The date of the latest figure with a value: "no recent data" is judged from it on the day. */
   latest_date: string | null;
   computed_at: string;
+  /** A TargetSummary as JSON: what a dashboard row shows beyond names; null until first worked out. */
+  summary_json: string | null;
+  /** The dashboard row's small trend chart (SVG), drawn with the summary. */
+  chart_svg: string | null;
+  /** The table of figures behind that chart (HTML). */
+  figures_html: string | null;
 }
