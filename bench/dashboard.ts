@@ -337,6 +337,7 @@ async function requestsPerSecond(url: string): Promise<number> {
 }
 if (process.env.BENCH_RENDER_ONLY) {
   await t.close();
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(databaseFile + suffix, { force: true });
   process.exit(0);
 }
 const hello = importOnly ? 0 : await requestsPerSecond('/hello');

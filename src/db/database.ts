@@ -25,6 +25,7 @@ import * as m0009 from './migrations/0009_accountability.ts';
 import * as m0010 from './migrations/0010_consultations.ts';
 import * as m0011 from './migrations/0011_engagement.ts';
 import * as m0012 from './migrations/0012_target_summaries.ts';
+import * as m0013 from './migrations/0013_narrow_import_staging.ts';
 
 // PostgreSQL returns bigint counts as strings; our counts fit in a JS number.
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
@@ -43,6 +44,7 @@ export const migrations: Record<string, Migration> = {
   '0010_consultations': m0010,
   '0011_engagement': m0011,
   '0012_target_summaries': m0012,
+  '0013_narrow_import_staging': m0013,
 };
 
 export interface DatabaseHandle {

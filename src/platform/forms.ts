@@ -207,8 +207,15 @@ export function decimalNumber(label: string, options: { required?: boolean; min?
   );
 }
 
+const plainDecimal = /^-?\d{1,15}(\.\d+)?$/;
+
 /** "1,234.5" → 1234.5; "12.5%" → 12.5; anything else (or beyond ±1e15) → null. */
 export function readDecimal(text: string): number | null {
+  // Nearly every figure in a data file is plain ("12", "-3.25"): read at once, without the clean-up below.
+  if (plainDecimal.test(text)) {
+    const n = Number(text);
+    return Math.abs(n) < 1e15 ? n : null;
+  }
   const cleaned = text
     .trim()
     .replace(/,(?=\d{3}(\D|$))/g, '')

@@ -192,6 +192,35 @@ describe('importing figures from a file', () => {
     );
   });
 
+  it('keeps a second checked file waiting while the first is imported, then imports it whole', async () => {
+    const first = await upload(
+      [fingertipsHeader, fingertipsRow({ period: '2030', value: '80.1' })].join('\n'),
+      'first.csv',
+    );
+    const second = await upload(
+      [
+        fingertipsHeader,
+        fingertipsRow({ period: '2031', value: '80.2' }),
+        fingertipsRow({ period: '2032', value: '80.3' }),
+      ].join('\n'),
+      'second.csv',
+    );
+    assert.equal(summaryValue(second.report.body, 'New values'), '2');
+    assert.equal((await admin.post(`/data/imports/${first.id}/confirm`, {})).statusCode, 303);
+    const stillWaiting = await admin.get(`/data/imports/${second.id}`);
+    assert.equal(summaryValue(stillWaiting.body, 'New values'), '2');
+    assert.equal((await admin.post(`/data/imports/${second.id}/confirm`, {})).statusCode, 303);
+    const periods = (await valuesOf()).filter((v) => v.period >= '2030');
+    assert.deepEqual(
+      periods.map((v) => [v.period, v.value]),
+      [
+        ['2030', 80.1],
+        ['2031', 80.2],
+        ['2032', 80.3],
+      ],
+    );
+  });
+
   it('moves the dashboard when imported figures put an off-track target on track', async () => {
     type Listed = {
       id: number;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CompiledQuery, sql, type Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { isPostgres, sqliteHandle } from '../../db/database.ts';
 import type { Actor } from '../../domain/permissions.ts';
@@ -38,7 +38,7 @@ export type Layout = keyof typeof layouts;
 /** Cells that mean "no value" in published statistics. */
 const noValueMarks = new Set(['', '*', 'x', '..', '.', ':', '-', '–', 'n/a', 'na', 'c', 'z', 'null']);
 
-/** Rows written to the staging table per statement: 15 columns each, inside both databases' limits on parameters. */
+/** Rows written to the staging table per statement: 12 columns each, inside both databases' limits on parameters. */
 const batchSize = 2000;
 
 const stagedColumns = [
@@ -47,9 +47,6 @@ const stagedColumns = [
   'indicator_id',
   'area_id',
   'period',
-  'period_kind',
-  'period_start',
-  'period_end',
   'value',
   'lower_ci',
   'upper_ci',
@@ -109,9 +106,30 @@ export function readHeader(cells: string[]): Columns | string {
 export interface Lookups {
   indicators: Map<string, number>;
   areas: Map<string, { id: number; name: string }>;
+  /** Filled in as rows are read: each period the file has figures for, by its code. */
+  periodsSeen: Map<string, Period>;
 }
 
-/** One row of the file: a staged value, or why it cannot be imported. */
+/** A cell of a row, trimmed; blank where the file has no such column. */
+function cellOf(cells: string[], index: number): string {
+  return index >= 0 ? (cells[index] ?? '').trim() : '';
+}
+
+const yesWords = new Set(['yes', 'y', 'true', '1', 'provisional']);
+const wholePopulationSexes = new Set(['', 'persons', 'all']);
+
+/** An optional number (a confidence limit, a count): null when blank or marked as no value; a problem when not a number. */
+function optionalNumber(text: string, label: string, problems: string[]): number | null {
+  if (noValueMarks.has(text.toLowerCase())) return null;
+  const n = readDecimal(text);
+  if (n === null) problems.push(`${label} “${text.slice(0, 30)}” is not a number`);
+  return n;
+}
+
+/**
+ * One row of the file: a staged value, or why it cannot be imported. Runs a million times
+ * for a big file, so it makes no functions of its own per row.
+ */
 export function readRow(
   cells: string[],
   columns: Columns,
@@ -119,55 +137,45 @@ export function readRow(
   rowNumber: number,
   importId: number,
 ): StagedRow | string {
-  const cell = (index: number) => (index >= 0 ? (cells[index] ?? '').trim() : '');
-  if (columns.categoryType >= 0 && cell(columns.categoryType) !== '')
-    return `A breakdown by ${cell(columns.categoryType)}: only figures for the whole population are imported`;
-  if (columns.sex >= 0 && !['', 'persons', 'all'].includes(cell(columns.sex).toLowerCase()))
-    return `A breakdown by sex (${cell(columns.sex)}): only figures for persons are imported`;
+  const categoryType = cellOf(cells, columns.categoryType);
+  if (categoryType !== '')
+    return `A breakdown by ${categoryType}: only figures for the whole population are imported`;
+  const sex = cellOf(cells, columns.sex);
+  if (!wholePopulationSexes.has(sex.toLowerCase()))
+    return `A breakdown by sex (${sex}): only figures for persons are imported`;
   const problems: string[] = [];
-  const code = cell(columns.indicator);
+  const code = cellOf(cells, columns.indicator);
   const indicatorId = lookups.indicators.get(code);
   if (!code) problems.push('The indicator is blank');
   else if (indicatorId === undefined)
     problems.push(`Indicator “${code}” is not in the catalogue: add it first`);
-  const areaCode = cell(columns.area).toUpperCase();
+  const areaCode = cellOf(cells, columns.area).toUpperCase();
   const area = lookups.areas.get(areaCode);
   if (!areaCode) problems.push('The area code is blank');
   else if (!area) problems.push(`Area code “${areaCode}” is not an area of this place`);
-  const periodText = cell(columns.period);
+  const periodText = cellOf(cells, columns.period);
   const period = cachedPeriod(periodText);
   if (!period) problems.push(periodProblem(periodText) ?? 'The period cannot be read');
-  const valueText = cell(columns.value);
+  const valueText = cellOf(cells, columns.value);
   const noValue = noValueMarks.has(valueText.toLowerCase());
   const value = noValue ? null : readDecimal(valueText);
   if (!noValue && value === null) problems.push(`Value “${valueText.slice(0, 30)}” is not a number`);
-  const optional = (index: number, label: string) => {
-    const text = cell(index);
-    if (noValueMarks.has(text.toLowerCase())) return null;
-    const n = readDecimal(text);
-    if (n === null) problems.push(`${label} “${text.slice(0, 30)}” is not a number`);
-    return n;
-  };
-  const lower = optional(columns.lower, 'The lower confidence limit');
-  const upper = optional(columns.upper, 'The upper confidence limit');
-  const count = optional(columns.count, 'The count');
-  const denominator = optional(columns.denominator, 'The denominator');
+  const lower = optionalNumber(cellOf(cells, columns.lower), 'The lower confidence limit', problems);
+  const upper = optionalNumber(cellOf(cells, columns.upper), 'The upper confidence limit', problems);
+  const count = optionalNumber(cellOf(cells, columns.count), 'The count', problems);
+  const denominator = optionalNumber(cellOf(cells, columns.denominator), 'The denominator', problems);
   if (problems.length) return problems.join('; ');
-  const givenNote = withoutControlCharacters(cell(columns.note)).slice(0, 500);
+  const givenNote = withoutControlCharacters(cellOf(cells, columns.note)).slice(0, 500);
   const note =
     givenNote || (value === null ? (valueText ? `No value (${valueText})` : 'No value given') : null);
-  const provisional = ['yes', 'y', 'true', '1', 'provisional'].includes(
-    cell(columns.provisional).toLowerCase(),
-  );
+  const provisional = yesWords.has(cellOf(cells, columns.provisional).toLowerCase());
+  if (!lookups.periodsSeen.has(period!.code)) lookups.periodsSeen.set(period!.code, period!);
   return [
     importId,
     rowNumber,
     indicatorId,
     area!.id,
     period!.code,
-    period!.kind,
-    period!.start,
-    period!.end,
     value,
     lower,
     upper,
@@ -197,11 +205,15 @@ export function createDataImportServices(db: Kysely<Database>) {
   const pg = isPostgres(db);
   const differs = pg ? 'is distinct from' : 'is not';
   const compared = ['value', 'lower_ci', 'upper_ci', 'numerator', 'denominator', 'provisional', 'note'];
-  const changedWhere = `(${compared.map((c) => `d.${c} ${differs} s.${c}`).join(' or ')})`;
+  const differ = (before: string, after: string) =>
+    `(${compared.map((c) => `${before}.${c} ${differs} ${after}.${c}`).join(' or ')})`;
+  const changedWhere = differ('d', 's');
   const sameKey = 'd.indicator_id = s.indicator_id and d.area_id = s.area_id and d.period = s.period';
   /** Checks running in this process, so callers (and tests) can wait for one. */
   const running = new Map<number, Promise<void>>();
 
+  /** SQLite: rows go in this many at a time per statement, so the per-statement cost is paid a fraction as often. */
+  const rowsPerStatement = 50;
   // The statement text for a batch is built once per size: the rows change, the SQL does not.
   const insertTexts = new Map<string, string>();
   function insertText(table: string, columns: readonly string[], rows: number): string {
@@ -212,7 +224,7 @@ export function createDataImportServices(db: Kysely<Database>) {
       let n = 0;
       const tuple = () => `(${columns.map(() => (pg ? `$${++n}` : '?')).join(', ')})`;
       text = `insert into ${table} (${columns.join(', ')}) values ${Array.from({ length: rows }, tuple).join(', ')}`;
-      if (rows === batchSize || rows === 1) insertTexts.set(key, text);
+      if (rows === batchSize || rows === 1 || rows === rowsPerStatement) insertTexts.set(key, text);
     }
     return text;
   }
@@ -221,12 +233,21 @@ export function createDataImportServices(db: Kysely<Database>) {
   async function insertRows(table: string, columns: readonly string[], rows: unknown[][]) {
     if (rows.length === 0) return;
     if (raw) {
+      const statementFor = (count: number) => {
+        const key = `${table}:${count}`;
+        let statement = prepared.get(key);
+        if (!statement) prepared.set(key, (statement = raw.prepare(insertText(table, columns, count))));
+        return statement;
+      };
       // Holding the one connection, so nothing else runs in between.
       await db.connection().execute(async () => {
-        let statement = prepared.get(table);
-        if (!statement) prepared.set(table, (statement = raw.prepare(insertText(table, columns, 1))));
         raw.transaction((all: unknown[][]) => {
-          for (const row of all) statement.run(row);
+          const whole = all.length - (all.length % rowsPerStatement);
+          const many = whole ? statementFor(rowsPerStatement) : null;
+          for (let i = 0; i < whole; i += rowsPerStatement)
+            many!.run(all.slice(i, i + rowsPerStatement).flat());
+          const one = whole < all.length ? statementFor(1) : null;
+          for (let i = whole; i < all.length; i++) one!.run(all[i]);
         })(rows);
       });
       return;
@@ -244,6 +265,7 @@ export function createDataImportServices(db: Kysely<Database>) {
     return {
       indicators: new Map(indicators.map((i) => [i.code, i.id])),
       areas: new Map(areas.map((a) => [a.gss_code!, { id: a.id, name: a.name }])),
+      periodsSeen: new Map(),
     };
   }
 
@@ -335,12 +357,17 @@ export function createDataImportServices(db: Kysely<Database>) {
         .execute();
     });
     await flush(true);
+    await insertRows(
+      'data_import_periods',
+      ['import_id', 'period', 'period_kind', 'period_start', 'period_end'],
+      [...maps.periodsSeen.values()].map((p) => [id, p.code, p.kind, p.start, p.end]),
+    );
     if (!fileProblem && brokenQuotesAt !== null)
       fileProblem = `The file could not be read as CSV: a quoted value is not closed (row ${brokenQuotesAt}). Nothing was imported.`;
     if (!fileProblem && rows <= 1)
       fileProblem = 'The file has no rows of figures, only a header row or nothing at all.';
     if (fileProblem) {
-      await db.deleteFrom('data_import_rows').where('import_id', '=', id).execute();
+      await clearStaged(db, id);
       await db.deleteFrom('data_import_rejects').where('import_id', '=', id).execute();
       await db
         .updateTable('data_imports')
@@ -418,6 +445,8 @@ export function createDataImportServices(db: Kysely<Database>) {
   async function report(actor: Actor | null, id: number) {
     const found = await find(actor, id);
     const summary = found.report_json ? (JSON.parse(found.report_json) as Record<string, unknown>) : {};
+    // The check counted the values that would change; when it found none, they are not looked for again.
+    const mayChange = found.status === 'checked' && Number(summary.changed ?? 0) > 0;
     const [reasons, firstRejects, changes] = await Promise.all([
       run(
         `select reason, count(*) as rows, min(row_number) as first_row from data_import_rejects where import_id = ?
@@ -431,12 +460,14 @@ export function createDataImportServices(db: Kysely<Database>) {
         .orderBy('row_number')
         .limit(100)
         .execute(),
-      run(
-        `select s.row_number, i.code, a.name as area, s.period, d.value as before, s.value as after
+      mayChange
+        ? run(
+            `select s.row_number, i.code, a.name as area, s.period, d.value as before, s.value as after
          from data_import_rows s join data_points d on ${sameKey} join indicators i on i.id = s.indicator_id join areas a on a.id = s.area_id
          where s.import_id = ? and ${changedWhere} order by s.row_number limit 50`,
-        [id],
-      ),
+            [id],
+          )
+        : { rows: [] },
     ]);
     return {
       import: found,
@@ -491,32 +522,31 @@ export function createDataImportServices(db: Kysely<Database>) {
         throw new ValidationError({
           form: 'This file has already been imported. Nothing was imported again.',
         });
-      await inTrx(
+      // The values about to be replaced are kept first; then one statement adds the new
+      // values and changes those that differ (unchanged ones are left as they are).
+      const revisions = await inTrx(
         `insert into data_point_revisions (data_point_id, value, lower_ci, upper_ci, numerator, denominator, provisional, note, source,
            import_id, recorded_by, replaced_at, replaced_by_import_id, replaced_by_user_id)
          select d.id, d.value, d.lower_ci, d.upper_ci, d.numerator, d.denominator, d.provisional, d.note, d.source, d.import_id, d.recorded_by, ?, ?, ?
          from data_points d join data_import_rows s on ${sameKey} where s.import_id = ? and ${changedWhere}`,
         [now, id, actor!.userId, id],
       );
-      const updated = await inTrx(
-        `update data_points set value = s.value, lower_ci = s.lower_ci, upper_ci = s.upper_ci, numerator = s.numerator,
-           denominator = s.denominator, provisional = s.provisional, note = s.note, source = ?, import_id = ?, recorded_by = null,
-           version = data_points.version + 1, updated_at = ?
-         from data_import_rows s
-         where s.import_id = ? and data_points.indicator_id = s.indicator_id and data_points.area_id = s.area_id
-           and data_points.period = s.period and ${changedWhere.replaceAll('d.', 'data_points.')}`,
-        [source, id, now, id],
-      );
-      const inserted = await inTrx(
+      const merged = await inTrx(
         `insert into data_points (indicator_id, area_id, period, period_kind, period_start, period_end, value, lower_ci, upper_ci,
            numerator, denominator, provisional, note, source, import_id, recorded_by, version, created_at, updated_at)
-         select s.indicator_id, s.area_id, s.period, s.period_kind, s.period_start, s.period_end, s.value, s.lower_ci, s.upper_ci,
+         select s.indicator_id, s.area_id, s.period, p.period_kind, p.period_start, p.period_end, s.value, s.lower_ci, s.upper_ci,
            s.numerator, s.denominator, s.provisional, s.note, ?, ?, null, 1, ?, ?
-         from data_import_rows s where s.import_id = ? and not exists (select 1 from data_points d where ${sameKey})`,
+         from data_import_rows s join data_import_periods p on p.import_id = s.import_id and p.period = s.period
+         where s.import_id = ?
+         on conflict (indicator_id, area_id, period) do update set value = excluded.value, lower_ci = excluded.lower_ci,
+           upper_ci = excluded.upper_ci, numerator = excluded.numerator, denominator = excluded.denominator,
+           provisional = excluded.provisional, note = excluded.note, source = excluded.source, import_id = excluded.import_id,
+           recorded_by = null, version = data_points.version + 1, updated_at = excluded.updated_at
+         where ${differ('data_points', 'excluded')}`,
         [source, id, now, now, id],
       );
-      const changed = Number(updated.numAffectedRows ?? 0);
-      const added = Number(inserted.numAffectedRows ?? 0);
+      const changed = Number(revisions.numAffectedRows ?? 0);
+      const added = Number(merged.numAffectedRows ?? 0) - changed;
       const touched = await trx
         .selectFrom('data_import_rows')
         .select('indicator_id')
@@ -524,7 +554,7 @@ export function createDataImportServices(db: Kysely<Database>) {
         .where('import_id', '=', id)
         .execute();
       await refreshTargetStatuses(trx, { indicatorIds: touched.map((t) => t.indicator_id) });
-      await trx.deleteFrom('data_import_rows').where('import_id', '=', id).execute();
+      await clearStaged(trx, id);
       await trx
         .updateTable('data_imports')
         .set({ status: 'imported', finished_at: now, rows_unchanged: found.rows_accepted - changed - added })
@@ -538,6 +568,22 @@ export function createDataImportServices(db: Kysely<Database>) {
       });
       return { added, changed, unchanged: found.rows_accepted - changed - added };
     });
+  }
+
+  /**
+   * Lets go of an import's staged rows. When no other import has rows waiting, the whole
+   * table is emptied, which SQLite does by letting go of its pages rather than row by row.
+   */
+  async function clearStaged(executor: Kysely<Database>, id: number) {
+    await executor.deleteFrom('data_import_periods').where('import_id', '=', id).execute();
+    const others = await executor
+      .selectFrom('data_import_rows')
+      .select('import_id')
+      .where('import_id', '<>', id)
+      .limit(1)
+      .execute();
+    if (others.length) await executor.deleteFrom('data_import_rows').where('import_id', '=', id).execute();
+    else await executor.deleteFrom('data_import_rows').execute();
   }
 
   async function recent(actor: Actor | null) {
@@ -557,9 +603,13 @@ export function createDataImportServices(db: Kysely<Database>) {
       })
       .where('status', 'in', ['checking', 'importing'])
       .execute();
-    await sql`delete from data_import_rows where import_id in (select id from data_imports where status = 'failed')`.execute(
-      db,
-    );
+    for (const table of ['data_import_rows', 'data_import_periods'] as const)
+      await db
+        .deleteFrom(table)
+        .where('import_id', 'in', (eb) =>
+          eb.selectFrom('data_imports').select('id').where('status', '=', 'failed'),
+        )
+        .execute();
   }
 
   return { begin, finished, report, rejectedRows, confirm, recent, markInterrupted, find };

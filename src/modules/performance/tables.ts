@@ -11,6 +11,7 @@ export interface PerformanceTables {
   data_points: DataPointsTable;
   data_imports: DataImportsTable;
   data_import_rows: DataImportRowsTable;
+  data_import_periods: DataImportPeriodsTable;
   data_import_rejects: DataImportRejectsTable;
   data_point_revisions: DataPointRevisionsTable;
   agreements: AgreementsTable;
@@ -90,10 +91,8 @@ export interface DataImportRowsTable {
   row_number: number;
   indicator_id: number;
   area_id: number;
+  /** Its kind, start and end are in data_import_periods. */
   period: string;
-  period_kind: string;
-  period_start: string;
-  period_end: string;
   value: number | null;
   lower_ci: number | null;
   upper_ci: number | null;
@@ -101,6 +100,15 @@ export interface DataImportRowsTable {
   denominator: number | null;
   provisional: number;
   note: string | null;
+}
+
+/** Each period a checked file has figures for, read once. */
+export interface DataImportPeriodsTable {
+  import_id: number;
+  period: string;
+  period_kind: string;
+  period_start: string;
+  period_end: string;
 }
 
 /** A row of a data file that cannot be imported, and why. */
