@@ -112,6 +112,20 @@ export function createDashboardServices(db: Db, performance: PerformanceServices
       agreement,
       agreements,
       pack,
+      // The filters' choices, made here rather than item by item in the template.
+      filterOptions: {
+        agreement: agreements.map((a) => ({ value: a.slug, text: a.name })),
+        block: [
+          { value: '', text: `All ${pack.agreement.blocks.name.toLowerCase()}` },
+          ...pack.agreement.blocks.terms.map((b) => ({ value: b.code, text: b.name })),
+        ],
+        partnership: [
+          { value: '', text: 'All partnerships' },
+          ...partnerships.map((p) => ({ value: p.slug, text: p.name })),
+        ],
+        // The route puts "the whole of" the place first: the place's name is the page's to know.
+        ward: wards.map((w) => ({ value: w.slug, text: w.name })),
+      },
       filters: { block: block?.code, partnership: partnership?.slug, ward: ward?.slug },
       ward,
       partnerships,

@@ -75,9 +75,14 @@ export function registerDashboardRoutes(app: FastifyInstance) {
         (entry): entry is [string, string] => typeof entry[1] === 'string',
       ),
     ).toString();
+    const placeName = String(reply.locals?.placeName ?? 'the place');
     return reply.view('performance/dashboard.njk', {
       title: 'Dashboard',
       ...model,
+      filterOptions: {
+        ...model.filterOptions,
+        ward: [{ value: '', text: `The whole of ${placeName}` }, ...model.filterOptions.ward],
+      },
       ragOrder,
       filterQuery,
     });
