@@ -38,6 +38,11 @@ export function configureNunjucks(env: nunjucks.Environment): void {
   env.addFilter('figure', (value: number | null | undefined) =>
     value === null || value === undefined ? '' : formatValue(value),
   );
+  /**
+   * Breadcrumb items, leaving out those not given: `crumbs(first, second if parent)`.
+   * (In a template, `[a] + [b]` joins two lists as text, not as a list.)
+   */
+  env.addGlobal('crumbs', (...items: unknown[]) => items.filter(Boolean));
   /** A financial year by its starting year: 2008 → "2008/09". */
   env.addFilter('financialYear', (year: number) => financialYearLabel(year));
   /** Whole pence as pounds: 125050 → "£1,250.50". */
