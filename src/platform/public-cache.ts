@@ -29,6 +29,8 @@ interface Entry {
   gzipped: Promise<Buffer | null>;
   type: string;
   disposition?: string;
+  /** Open data sets this so any web page may read it; a kept copy must say the same. */
+  allowOrigin?: string;
 }
 
 /**
@@ -77,6 +79,7 @@ export function createPublicCache(db: Kysely<Database>, maxEntries = 200) {
     if (hit && hit.etag === etag) {
       request.servedFromCache = true;
       if (hit.disposition) reply.header('content-disposition', hit.disposition);
+      if (hit.allowOrigin) reply.header('access-control-allow-origin', hit.allowOrigin);
       publicHeaders(reply, etag).type(hit.type);
       const gzipped = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))
         ? await hit.gzipped
@@ -100,12 +103,20 @@ export function createPublicCache(db: Kysely<Database>, maxEntries = 200) {
       ),
       type: String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8'),
       disposition: reply.getHeader('content-disposition') as string | undefined,
+      allowOrigin: reply.getHeader('access-control-allow-origin') as string | undefined,
     });
     publicHeaders(reply, etag);
     return payload;
   };
 
-  return { onRequest, onSend, generation, clear: () => entries.clear() };
+  return {
+    onRequest,
+    onSend,
+    /** Spread into a public route's options to serve it from the cache: `{ config, ...publicCache.routeHooks }`. */
+    routeHooks: { onRequest, onSend },
+    generation,
+    clear: () => entries.clear(),
+  };
 }
 
 /** No one signed in and nothing waiting to be said to them (a flash message): the page is the same for everyone. */

@@ -510,5 +510,30 @@ describe('the registry', () => {
       );
       assert.ok(!JSON.stringify(doc).includes('email'));
     });
+
+    it('keeps the Popolo JSON for the next visitor, as open to other sites, until something changes', async () => {
+      const first = await t.app.inject('/api/v1/popolo.json');
+      const etag = first.headers.etag as string;
+      assert.ok(etag, 'it has an ETag');
+      const again = await t.app.inject('/api/v1/popolo.json');
+      assert.equal(again.body, first.body);
+      assert.equal(again.headers['access-control-allow-origin'], '*', 'a kept copy is as open as the first');
+      assert.equal(again.headers['content-type'], first.headers['content-type']);
+      const unchanged = await t.app.inject({
+        url: '/api/v1/popolo.json',
+        headers: { 'if-none-match': etag },
+      });
+      assert.equal(unchanged.statusCode, 304);
+      await admin.get('/organisations/new');
+      const added = await admin.post('/organisations/new', {
+        name: 'Kelmsfield Open Data Trust',
+        sector: 'business',
+        type: 'business',
+      });
+      assert.equal(added.statusCode, 303);
+      const after = await t.app.inject({ url: '/api/v1/popolo.json', headers: { 'if-none-match': etag } });
+      assert.equal(after.statusCode, 200, 'a write makes the kept copy stale');
+      assert.match(after.body, /Kelmsfield Open Data Trust/);
+    });
   });
 });

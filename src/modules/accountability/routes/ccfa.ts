@@ -55,7 +55,7 @@ const stepFields: Record<StepPage, ConflictField[]> = {
 /** Councillor Calls for Action: the public register and case pages, raising a case, and overview and scrutiny's steps. */
 export function registerCcfaRoutes(app: FastifyInstance, services: AccountabilityServices) {
   const ccfa = services.ccfa;
-  const cached = { onRequest: app.publicCache.onRequest, onSend: app.publicCache.onSend };
+  const cached = app.publicCache.routeHooks;
 
   app.get('/ccfa', { config: { access: 'public' }, ...cached }, async (request, reply) =>
     reply.view('accountability/ccfa-register.njk', {

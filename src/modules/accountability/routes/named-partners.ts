@@ -7,7 +7,7 @@ const percent = (share: number | null) => (share === null ? null : Math.round(sh
 
 /** Named partners with a duty to co-operate: what each leads and contributes to, its attendance and its returns. */
 export function registerNamedPartnerRoutes(app: FastifyInstance, services: AccountabilityServices) {
-  const cached = { onRequest: app.publicCache.onRequest, onSend: app.publicCache.onSend };
+  const cached = app.publicCache.routeHooks;
 
   app.get('/named-partners', { config: { access: 'public' }, ...cached }, async (_request, reply) =>
     reply.view('accountability/named-partners.njk', {

@@ -64,7 +64,7 @@ const withTargetPercent = (values: Body) => ({
 /** Partnership agreements: the public list and pages with each partner's compliance, and the forms. */
 export function registerProtocolRoutes(app: FastifyInstance, services: AccountabilityServices) {
   const protocols = services.protocols;
-  const cached = { onRequest: app.publicCache.onRequest, onSend: app.publicCache.onSend };
+  const cached = app.publicCache.routeHooks;
   const statusOptions = optionsFrom(protocolStatuses, protocolStatusNames);
   const kindOptions = optionsFrom(obligationKinds, obligationKindNames);
 

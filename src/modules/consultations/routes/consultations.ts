@@ -47,7 +47,7 @@ export function renderProblem(
 
 /** The list, the consultation's page, setting it up and its details, the organisations asked, closing and sending. */
 export function registerConsultationRoutes(app: FastifyInstance, consultations: ConsultationServices) {
-  const cached = { onRequest: app.publicCache.onRequest, onSend: app.publicCache.onSend };
+  const cached = app.publicCache.routeHooks;
 
   // Not kept in the public cache: a response joins the public list when its deadline passes, with no write to mark it.
   app.get('/consultations', { config: { access: 'public' } }, async (request, reply) =>

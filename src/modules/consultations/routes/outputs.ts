@@ -25,7 +25,7 @@ async function sendDocument(
 
 /** The collective response (public once final), the internal record, and each organisation's own response. */
 export function registerOutputRoutes(app: FastifyInstance, consultations: ConsultationServices) {
-  const cached = { onRequest: app.publicCache.onRequest, onSend: app.publicCache.onSend };
+  const cached = app.publicCache.routeHooks;
 
   app.get<{ Params: Params }>(
     '/consultations/:id/response',

@@ -84,7 +84,7 @@ function filterQueryOf(filter: {
 /** The action plan: the public list with its gaps and download, each action's page, and the forms. */
 export function registerActionRoutes(app: FastifyInstance) {
   const delivery = app.services.delivery;
-  const cached = { onRequest: app.publicCache.onRequest, onSend: app.publicCache.onSend };
+  const cached = app.publicCache.routeHooks;
   const statusOptions = optionsFrom(actionStatuses, actionStatusNames);
   const ragOptions = optionsFrom(updateRags, updateRagNames);
 

@@ -28,7 +28,7 @@ const shareForm = equalityDimensions.map((dimension) => ({
 /** Balance of voice (public), and the population shares the place records (the secretariat). */
 export function registerBalanceRoutes(app: FastifyInstance, services: EngagementServices) {
   const balance = services.balance;
-  const cached = { onRequest: app.publicCache.onRequest, onSend: app.publicCache.onSend };
+  const cached = app.publicCache.routeHooks;
 
   app.get<{ Querystring: { source?: string } }>(
     '/balance-of-voice',

@@ -159,7 +159,7 @@ export function registerHaveYourSayRoutes(app: FastifyInstance, services: Engage
 
   // ---- "you said, we did"
 
-  const cached = { onRequest: app.publicCache.onRequest, onSend: app.publicCache.onSend };
+  const cached = app.publicCache.routeHooks;
 
   app.get<{ Querystring: Record<string, string | undefined> }>(
     '/you-said-we-did',

@@ -51,7 +51,7 @@ const questionFields: ConflictField[] = [
 /** Surveys: the public list, answering one, its results; running them (questions, dates, the CSV of responses). */
 export function registerSurveyRoutes(app: FastifyInstance, services: EngagementServices) {
   const surveys = services.surveys;
-  const cached = { onRequest: app.publicCache.onRequest, onSend: app.publicCache.onSend };
+  const cached = app.publicCache.routeHooks;
 
   app.get('/surveys', { config: { access: 'public' }, ...cached }, async (request, reply) =>
     reply.view('engagement/surveys.njk', {

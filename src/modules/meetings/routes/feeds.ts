@@ -19,7 +19,7 @@ const refreshSeconds = 60 * 60;
  */
 export function registerMeetingFeedRoutes(app: FastifyInstance) {
   const meetings = app.services.meetings;
-  const cached = { onRequest: app.publicCache.onRequest, onSend: app.publicCache.onSend };
+  const cached = app.publicCache.routeHooks;
   const config = { access: 'public', page: false } as const;
   // Never built from the request's Host header, which a client controls.
   const baseUrl = () => app.config.baseUrl ?? '';

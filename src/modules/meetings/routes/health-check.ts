@@ -33,7 +33,7 @@ interface CsvRow {
 /** The health check of the partnerships' meetings: public, as its figures come from public records. */
 export function registerHealthCheckRoutes(app: FastifyInstance) {
   const measures = app.services.meetingMeasures;
-  const cached = { onRequest: app.publicCache.onRequest, onSend: app.publicCache.onSend };
+  const cached = app.publicCache.routeHooks;
 
   const read = (request: FastifyRequest) => {
     const query = request.query as Query;

@@ -58,7 +58,7 @@ const itemFields: ConflictField[] = [
 /** Meetings: the public calendar and pages, the decisions register, and the secretariat's forms. */
 export function registerMeetingRoutes(app: FastifyInstance) {
   const meetings = app.services.meetings;
-  const cached = { onRequest: app.publicCache.onRequest, onSend: app.publicCache.onSend };
+  const cached = app.publicCache.routeHooks;
   // Members hear of published papers at once; the page does not wait for the mail server.
   const remindSoon = (request: FastifyRequest) =>
     void app.services.reminders.sweep((result) => {

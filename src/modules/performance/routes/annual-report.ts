@@ -4,7 +4,7 @@ import { todayIso } from '../../../platform/time.ts';
 /** The annual progress report: a page and a PDF for each year of the agreement. */
 export function registerAnnualReportRoutes(app: FastifyInstance) {
   const reports = app.services.annualReports;
-  const cached = { onRequest: app.publicCache.onRequest, onSend: app.publicCache.onSend };
+  const cached = app.publicCache.routeHooks;
 
   app.get('/reports/annual', { config: { access: 'public' } }, async (_request, reply) =>
     reply.view('performance/annual-reports.njk', {

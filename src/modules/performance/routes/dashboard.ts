@@ -55,7 +55,7 @@ function yearsOf(targets: EvaluatedTarget[]): number[] {
 /** The public dashboard: every priority, its targets and their status; downloads and open data. */
 export function registerDashboardRoutes(app: FastifyInstance) {
   const dashboards = app.services.dashboards;
-  const cached = { onRequest: app.publicCache.onRequest, onSend: app.publicCache.onSend };
+  const cached = app.publicCache.routeHooks;
 
   app.get('/dashboard', { config: { access: 'public' }, ...cached }, async (request, reply) => {
     const query = request.query as Query;

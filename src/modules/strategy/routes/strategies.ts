@@ -35,7 +35,7 @@ export function strategyFormValues(s: StrategyRow) {
 /** The strategies: the list, setting one up, its public page, its lifecycle, refresh and review. */
 export function registerStrategyRoutes(app: FastifyInstance) {
   const strategies = app.services.strategy;
-  const cached = { onRequest: app.publicCache.onRequest, onSend: app.publicCache.onSend };
+  const cached = app.publicCache.routeHooks;
 
   /** The strategy page, for showing and for answering a refused action on it. */
   async function strategyPage(request: SlugRequest, values: Body = {}) {

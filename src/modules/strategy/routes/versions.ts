@@ -63,7 +63,7 @@ function inWords(terms: FrameworkTerm[], codes: unknown): string {
 /** Versions of a strategy: viewing, drafting, adopting; the priorities and plan links of a draft. */
 export function registerVersionRoutes(app: FastifyInstance) {
   const strategies = app.services.strategy;
-  const cached = { onRequest: app.publicCache.onRequest, onSend: app.publicCache.onSend };
+  const cached = app.publicCache.routeHooks;
 
   const numberOf = (request: FastifyRequest<{ Params: VersionParams }>) => idParam(request.params.number);
 
