@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { prepareDatabase, sessionSecretFor } from './startup.ts';
 import { buildStylesheet } from './platform/assets.ts';
 import { demoLogins } from './modules/registry/demo-loader.ts';
+import { modules } from './modules/index.ts';
 import { deleteExpiredSessions } from './platform/session-store.ts';
 
 async function main() {
@@ -54,7 +55,8 @@ async function main() {
     console.log(
       `${loadedDemo ? 'Loaded' : 'Serving'} the demo place ${settings.placeName}. Sign in at /sign-in as any of these, password ${logins[0]?.password}:`,
     );
-    for (const login of logins) console.log(`  ${login.email.padEnd(46)} ${login.roles}`);
+    const signIns = [...logins, ...modules.flatMap((m) => m.demoSignIns ?? [])];
+    for (const login of signIns) console.log(`  ${login.email.padEnd(46)} ${login.roles}`);
   } else if (await app.services.place.needsSetup()) {
     console.log(
       `No place set up yet: open http://localhost:${config.port}/setup to name the place and create the first administrator.`,

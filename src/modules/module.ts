@@ -21,6 +21,8 @@ export interface PlaceshaperModule {
   routes(app: FastifyInstance): Promise<void> | void;
   /** Loads this module's part of the demo place; runs in module order, once. */
   loadDemo?(db: Kysely<Database>): Promise<void>;
+  /** Sign-ins this module's demo adds (same password as the others), for the start-up message. */
+  demoSignIns?: { email: string; roles: string }[];
   /** Runs at every start, after the migrations (e.g. to mark work cut off by a restart). */
   onStart?(db: Kysely<Database>): Promise<void>;
 }

@@ -5,7 +5,7 @@ import { registerModerationRoutes } from './routes/moderation.ts';
 import { registerSurveyRoutes } from './routes/surveys.ts';
 import { registerBalanceRoutes } from './routes/balance.ts';
 import { registerFloodPage } from './routes/flood.ts';
-import { loadEngagementDemo } from './demo.ts';
+import { demoResident, loadEngagementDemo } from './demo.ts';
 import type { Services } from '../../services.ts';
 
 /** The engagement module's use cases, as built once per app in src/services.ts. */
@@ -31,4 +31,5 @@ export const engagementModule: PlaceshaperModule = {
     registerBalanceRoutes(app, services);
   },
   loadDemo: loadEngagementDemo,
+  demoSignIns: [{ email: demoResident.email, roles: 'resident (has their say and sees their own ideas)' }],
 };
