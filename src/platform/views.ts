@@ -9,6 +9,7 @@ import { renderRichText } from './rich-text.ts';
 import { sectorMixInWords } from '../domain/structure-map.ts';
 import { formatValue } from '../domain/target-status.ts';
 import { financialYearLabel } from '../domain/periods.ts';
+import { paginationOf } from './pagination.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -43,6 +44,8 @@ export function configureNunjucks(env: nunjucks.Environment): void {
    * (In a template, `[a] + [b]` joins two lists as text, not as a list.)
    */
   env.addGlobal('crumbs', (...items: unknown[]) => items.filter(Boolean));
+  /** Settings for govukPagination: `govukPagination(pagination(page, pageCount, "/list?", "More things"))`. */
+  env.addGlobal('pagination', paginationOf);
   /** A financial year by its starting year: 2008 → "2008/09". */
   env.addFilter('financialYear', (year: number) => financialYearLabel(year));
   /** Whole pence as pounds: 125050 → "£1,250.50". */
