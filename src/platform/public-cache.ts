@@ -110,8 +110,6 @@ export function createPublicCache(db: Kysely<Database>, maxEntries = 200) {
   };
 
   return {
-    onRequest,
-    onSend,
     /** Spread into a public route's options to serve it from the cache: `{ config, ...publicCache.routeHooks }`. */
     routeHooks: { onRequest, onSend },
     generation,

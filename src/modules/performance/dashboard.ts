@@ -2,14 +2,13 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { financialYearOf } from '../../domain/periods.ts';
 import { expectedValue, ragOnTheDay, type Rag } from '../../domain/target-status.ts';
-import { termName } from '../../domain/framework-pack.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { groupBy } from '../../platform/collections.ts';
 import { frameworkPack } from '../../platform/framework-packs.ts';
 import type { PerformanceServices } from './service.ts';
 import * as repo from './repository.ts';
 import { currentPriorities } from '../strategy/repository.ts';
-import { evaluateTargets, type EvaluationOptions } from './evaluation.ts';
+import { evaluateTargets, targetIdentity, type EvaluationOptions } from './evaluation.ts';
 import { cardOf, liveCard, targetChart, type TargetCard, type TargetSummary } from './target-card.ts';
 import type { PerformanceSettings } from './place-settings.ts';
 
@@ -165,14 +164,9 @@ export function createDashboardServices(db: Db, performance: PerformanceServices
         const rag = s.rag as Rag;
         // Gone stale since it was saved: its reason must say so, so it is worked out afresh.
         if (ragOnTheDay({ rag, latestDate: s.latest_date }, today, settings.thresholds) !== rag) continue;
-        const target = {
-          id: row.id,
-          row,
-          blockName: termName(pack.agreement.blocks.terms, row.block),
-          dataArea: { id: row.area_id, name: row.area_name },
-        };
         const summary = JSON.parse(s.summary_json) as TargetSummary;
-        cards.set(row.id, cardOf(target, summary, { chart: s.chart_svg, figures: s.figures_html }));
+        const drawings = { chart: s.chart_svg, figures: s.figures_html };
+        cards.set(row.id, cardOf(targetIdentity(row, pack), summary, drawings));
       }
       live = ids.filter((id) => !cards.has(id));
     }

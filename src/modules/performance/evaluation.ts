@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { termName } from '../../domain/framework-pack.ts';
+import { termName, type FrameworkPack } from '../../domain/framework-pack.ts';
 import { financialYear, financialYearLabel, parsePeriod } from '../../domain/periods.ts';
 import {
   directionNames,
@@ -43,6 +43,20 @@ export interface EvaluationOptions {
   detail?: 'status' | 'full';
 }
 
+/** What names a target on a page: its block in the place's framework, and the area whose figures are shown. */
+export function targetIdentity(
+  row: repo.TargetWithContext,
+  pack: FrameworkPack,
+  ward?: { id: number; name: string },
+): Pick<EvaluatedTarget, 'id' | 'row' | 'blockName' | 'dataArea'> {
+  return {
+    id: row.id,
+    row,
+    blockName: termName(pack.agreement.blocks.terms, row.block),
+    dataArea: ward ?? { id: row.area_id, name: row.area_name },
+  };
+}
+
 /**
  * Works out targets' status from their figures. Takes the database or a transaction,
  * so a change can work out the statuses it affects before it commits.
@@ -57,13 +71,12 @@ export async function evaluateTargets(
   const rows = await repo.targetsWithContext(db, filter);
   const pack = frameworkPack(settings.packId);
   const ids = rows.map((r) => r.id);
-  const dataAreaOf = (row: repo.TargetWithContext) => ward ?? { id: row.area_id, name: row.area_name };
   const [years, contributors, points] = await Promise.all([
     repo.yearsOfTargets(db, ids),
     repo.contributorsOfTargets(db, ids),
     repo.observationsFor(
       db,
-      rows.map((r) => ({ indicatorId: r.indicator_id, areaId: dataAreaOf(r).id })),
+      rows.map((r) => ({ indicatorId: r.indicator_id, areaId: (ward ?? { id: r.area_id }).id })),
       detail,
     ),
   ]);
@@ -71,8 +84,8 @@ export async function evaluateTargets(
   const contributorsBy = groupBy(contributors, (c) => c.target_id);
   const pointsBy = groupBy(points, (p) => `${p.indicator_id}:${p.area_id}`);
   return rows.map((row) => {
-    const dataArea = dataAreaOf(row);
-    const all = (pointsBy.get(`${row.indicator_id}:${dataArea.id}`) ?? []).filter(
+    const identity = targetIdentity(row, pack, ward);
+    const all = (pointsBy.get(`${row.indicator_id}:${identity.dataArea.id}`) ?? []).filter(
       (p) => !upTo || p.period_end <= upTo,
     );
     // Prefer the indicator's own frequency, so quarterly and yearly figures are not mixed on one line.
@@ -104,9 +117,7 @@ export async function evaluateTargets(
     };
     const status = targetStatus(definition, observations, today, settings.thresholds);
     return {
-      id: row.id,
-      row,
-      blockName: termName(pack.agreement.blocks.terms, row.block),
+      ...identity,
       signOffName:
         signOffStatusNames[row.sign_off_status as keyof typeof signOffStatusNames] ?? row.sign_off_status,
       years: targetYears,
@@ -116,7 +127,6 @@ export async function evaluateTargets(
       status,
       ragName: ragNames[status.rag],
       directionName: directionNames[status.direction],
-      dataArea,
     };
   });
 }

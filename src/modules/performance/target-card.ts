@@ -11,7 +11,7 @@ import type { EvaluatedTarget } from './evaluation.ts';
 import type { TargetWithContext } from './repository.ts';
 
 /** Figures shown under a dashboard row's chart: the newest first. */
-export const recentFiguresShown = 8;
+const recentFiguresShown = 8;
 
 /**
  * What the dashboard shows of a target beyond its names: its status and yearly targets,
